@@ -1,0 +1,58 @@
+package com.mt5ops.console.app;
+
+import com.mt5ops.console.cli.CheckCommand;
+import com.mt5ops.console.cli.CliContext;
+import com.mt5ops.console.cli.ErrorHandler;
+import com.mt5ops.console.cli.MarkRestartCommand;
+import com.mt5ops.console.cli.SimulateCommand;
+import com.mt5ops.console.cli.SnapshotCommand;
+import com.mt5ops.console.cli.TransitionCommand;
+import com.mt5ops.console.model.FreshnessPolicy;
+import com.mt5ops.console.model.TransitionTable;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import picocli.CommandLine;
+
+/** Wires the commands with their dependencies: the one place the CLI is assembled. */
+public final class CommandLineFactory {
+    private final CliContext ctx;
+
+    public CommandLineFactory() {
+        this(new CliContext(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false),
+                new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+                Clock.systemUTC(), FreshnessPolicy.defaults(), new TransitionTable()));
+    }
+
+    public CommandLineFactory(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public CommandLine create() {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getConstructor(CliContext.class).newInstance(ctx);
+                } catch (NoSuchMethodException noContext) {
+                    return CommandLine.defaultFactory().create(type);
+                }
+            }
+        };
+        CommandLine cl = new CommandLine(new RootCommand(), factory);
+        for (Class<?> c : new Class<?>[] {SnapshotCommand.class, TransitionCommand.class, MarkRestartCommand.class,
+            CheckCommand.class, SimulateCommand.class}) {
+            cl.addSubcommand(new CommandLine(c, factory));
+        }
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (see: mt5-console "
+                    + ex.getCommandLine().getCommandName() + " --help)");
+            ex.getCommandLine().getErr().flush();
+            return 2;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,15 @@
+package com.mt5ops.console.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** `mt5-console` with no command: the desktop console. */
+@Command(name = "mt5-console", mixinStandardHelpOptions = true, version = "mt5-console 1.0",
+        description = "MT5 Instance Console: watch and operate a fleet of MetaTrader 5 instances kept in Redis.")
+public final class RootCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.err.println("the desktop console is not built yet; try: mt5-console --help");
+        return 2;
+    }
+}

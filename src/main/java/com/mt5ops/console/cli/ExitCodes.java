@@ -1,0 +1,14 @@
+package com.mt5ops.console.cli;
+
+/** The exit codes of the command-line contract (cli.md). */
+public final class ExitCodes {
+    public static final int DONE = 0;
+    public static final int PROBLEMS_FOUND = 1;
+    public static final int USAGE = 2;
+    public static final int CONFLICT = 3;
+    public static final int NOT_FOUND = 4;
+    public static final int UNAVAILABLE = 5;
+
+    private ExitCodes() {
+    }
+}

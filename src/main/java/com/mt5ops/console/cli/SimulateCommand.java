@@ -1,0 +1,67 @@
+package com.mt5ops.console.cli;
+
+import com.mt5ops.console.redis.RedisConnector;
+import com.mt5ops.console.sim.FleetSimulator;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `simulate`: writes a realistic fleet and keeps it moving. */
+@Command(name = "simulate", description = "Write a realistic MT5 fleet and keep it moving (Ctrl+C stops).")
+public final class SimulateCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    RedisOption redis;
+
+    @Option(names = "--instances", required = true, description = "fleet size")
+    int instances;
+
+    @Option(names = "--rate", defaultValue = "100", description = "instance updates per second (default: ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--seconds", description = "how long to keep it moving; 0 seeds and exits (default: until stopped)")
+    Long seconds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed; the same seed writes the same fleet (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    public SimulateCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (instances < 0 || rate < 0 || (seconds != null && seconds < 0)) {
+            ctx.err().println("error: --instances, --rate and --seconds must not be negative");
+            ctx.err().flush();
+            return ExitCodes.USAGE;
+        }
+        try (RedisConnector connector = redis.connector(); FleetSimulator sim = new FleetSimulator(connector, instances, seed)) {
+            Thread main = Thread.currentThread();
+            Thread hook = new Thread(() -> {
+                sim.stop();
+                try {
+                    main.join(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "simulate-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            sim.seed();
+            ctx.out().printf("seeded %d instances on %s%n", instances, connector.endpoint().display());
+            ctx.out().flush();
+            long updates = seconds != null && seconds == 0 ? 0 : sim.run(rate, seconds == null ? null : Duration.ofSeconds(seconds));
+            ctx.out().printf("stopped after %d updates%n", updates);
+            ctx.out().flush();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running: it is what stopped us
+            }
+            return ExitCodes.DONE;
+        }
+    }
+}

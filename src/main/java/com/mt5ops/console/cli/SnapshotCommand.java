@@ -1,0 +1,59 @@
+package com.mt5ops.console.cli;
+
+import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.model.InstanceParser;
+import com.mt5ops.console.redis.Fleet;
+import com.mt5ops.console.redis.FleetLoader;
+import com.mt5ops.console.redis.RedisConnector;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `snapshot`: reads the whole fleet once and prints it. */
+@Command(name = "snapshot", description = "Read the whole fleet once and print it.")
+public final class SnapshotCommand implements Callable<Integer> {
+    enum Format { json, csv, table }
+
+    private final CliContext ctx;
+
+    @Mixin
+    RedisOption redis;
+
+    @Option(names = "--format", defaultValue = "json", description = "json, csv or table (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    public SnapshotCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        try (RedisConnector connector = redis.connector(); FleetLoader loader = new FleetLoader(connector)) {
+            Fleet fleet = loader.loadAll();
+            Instant now = ctx.clock().instant();
+            InstanceParser parser = ctx.parser();
+            List<Instance> instances = new ArrayList<>(fleet.instances().size());
+            fleet.instances().values().forEach(raw -> instances.add(parser.parse(raw, now)));
+            switch (format) {
+                case json -> {
+                    Map<String, Object> stats = new LinkedHashMap<>();
+                    stats.put("mode", "SNAPSHOT");
+                    stats.put("events", 0);
+                    stats.put("resyncs", 0);
+                    stats.put("reconnects", 0);
+                    new SnapshotJson(ctx.freshness()).write(ctx.out(), connector.endpoint().display(), now, instances, stats);
+                }
+                case csv -> new SnapshotText(ctx.freshness()).csv(ctx.out(), instances, now);
+                case table -> new SnapshotText(ctx.freshness()).table(ctx.out(), instances, now);
+            }
+            ctx.out().flush();
+            return ExitCodes.DONE;
+        }
+    }
+}

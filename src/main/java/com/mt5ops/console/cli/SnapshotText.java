@@ -1,0 +1,92 @@
+package com.mt5ops.console.cli;
+
+import com.mt5ops.console.model.FreshnessPolicy;
+import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.model.Problem;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The CSV and the human table forms of a snapshot. */
+public final class SnapshotText {
+    private static final String[] COLUMNS = {"instance_id", "broker_id", "state", "launch_mode", "active_connections",
+        "cpu_usage", "memory_usage", "network_usage", "disk_usage", "uptime_seconds", "restart_count", "health_status",
+        "last_error", "freshness", "index_sets", "problems"};
+
+    private final FreshnessPolicy freshness;
+
+    public SnapshotText(FreshnessPolicy freshness) {
+        this.freshness = freshness;
+    }
+
+    public void csv(PrintWriter out, Collection<Instance> instances, Instant now) {
+        out.println(String.join(",", COLUMNS));
+        for (Instance i : instances) {
+            String[] row = row(i, now);
+            for (int c = 0; c < row.length; c++) {
+                if (c > 0) {
+                    out.print(',');
+                }
+                out.print(csvCell(row[c]));
+            }
+            out.println();
+        }
+        out.flush();
+    }
+
+    public void table(PrintWriter out, Collection<Instance> instances, Instant now) {
+        String format = "%-36s  %-10s  %-6s  %6s  %9s  %-8s  %8s  %4s  %-5s  %s%n";
+        out.printf(Locale.ROOT, format, "INSTANCE", "STATE", "MODE", "CPU%", "MEM MB", "HEALTH", "UPTIME", "RST", "DATA", "PROBLEMS");
+        for (Instance i : instances) {
+            String[] r = row(i, now);
+            out.printf(Locale.ROOT, format, r[0], dash(r[2]), dash(r[3]), dash(r[5]), dash(r[6]), dash(r[11]),
+                    dash(r[9]), dash(r[10]), r[13], r[15]);
+        }
+        out.printf(Locale.ROOT, "%d instances, %d with problems%n", instances.size(),
+                instances.stream().filter(Instance::hasProblems).count());
+        out.flush();
+    }
+
+    private String[] row(Instance i, Instant now) {
+        var s = i.state();
+        var m = i.metrics();
+        var h = i.health();
+        return new String[] {i.id(),
+            s == null ? null : s.brokerId(),
+            s == null || s.state() == null ? null : s.state().wire(),
+            s == null || s.launchMode() == null ? null : s.launchMode().wire(),
+            str(s == null ? null : s.activeConnections()),
+            num(m == null ? null : m.cpuUsage()), num(m == null ? null : m.memoryUsage()),
+            num(m == null ? null : m.networkUsage()), num(m == null ? null : m.diskUsage()),
+            str(h == null ? null : h.uptimeSeconds()), str(h == null ? null : h.restartCount()),
+            h == null || h.healthStatus() == null ? null : h.healthStatus().wire(),
+            h == null ? null : h.lastError(),
+            i.freshness(freshness, now).wire(),
+            String.join(" ", new java.util.TreeSet<>(i.raw().indexSets())),
+            i.problems().stream().map(Problem::code).map(Enum::name).distinct().collect(Collectors.joining(" "))};
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static String num(Double d) {
+        return d == null ? null : (d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : d.toString());
+    }
+
+    private static String dash(String s) {
+        return s == null ? "-" : s;
+    }
+
+    private static String csvCell(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

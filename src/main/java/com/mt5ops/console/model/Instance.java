@@ -1,0 +1,47 @@
+package com.mt5ops.console.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One MT5 instance as the console understands it: the raw data, each hash parsed (null where the hash is
+ * absent) and every problem found. Immutable, so it can cross threads.
+ */
+public record Instance(String id, RawInstance raw, StateHash state, MetricsHash metrics, HealthHash health,
+                       List<Problem> problems) {
+
+    public Instance {
+        problems = List.copyOf(problems);
+    }
+
+    /** The newest valid `last_updated_at` of the three hashes: the last sign of life. */
+    public Instant lastSeen() {
+        return Stream.of(state == null ? null : state.lastUpdatedAt(),
+                        metrics == null ? null : metrics.lastUpdatedAt(),
+                        health == null ? null : health.lastUpdatedAt())
+                .filter(t -> t != null)
+                .max(Instant::compareTo)
+                .orElse(null);
+    }
+
+    public Freshness freshness(FreshnessPolicy policy, Instant now) {
+        return policy.classify(lastSeen(), now);
+    }
+
+    public InstanceState stateOrNull() {
+        return state == null ? null : state.state();
+    }
+
+    public HealthStatus healthOrNull() {
+        return health == null ? null : health.healthStatus();
+    }
+
+    public String brokerOrNull() {
+        return state == null ? null : state.brokerId();
+    }
+
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+}

@@ -1,0 +1,7 @@
+package com.mt5ops.console.model;
+
+/** The integrity problem codes of the command-line contract (cli.md), shared by snapshots, `check` and the UI. */
+public enum ProblemCode {
+    FIELD_MISSING, FIELD_INVALID, CLOCK_SKEW, ID_NOT_UUID, KEY_WRONG_TYPE, PART_MISSING, ORPHAN,
+    INDEX_MISSING, INDEX_EXTRA, INDEX_DANGLING, NOTIFICATIONS_OFF
+}

@@ -1,0 +1,23 @@
+package com.mt5ops.console.redis;
+
+import com.mt5ops.console.model.Problem;
+import com.mt5ops.console.model.ProblemCode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The result of an integrity check: every problem, plus counts for the summary. */
+public record CheckReport(List<Problem> problems, int instances, int repairedMemberships) {
+
+    public Map<String, Integer> countsByCode() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Problem p : problems) {
+            counts.merge(p.code().name(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    public boolean has(ProblemCode code) {
+        return problems.stream().anyMatch(p -> p.code() == code);
+    }
+}

@@ -1,0 +1,79 @@
+package com.mt5ops.console.redis;
+
+import com.mt5ops.console.model.KeySchema;
+import com.mt5ops.console.model.KeySchema.ParsedKey;
+import com.mt5ops.console.model.RawInstance;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Collects replies key by key and joins them into {@link RawInstance}s. Not thread-safe; one per load. */
+final class FleetAssembler {
+    private static final class Parts {
+        Map<String, String> instance;
+        Map<String, String> metrics;
+        Map<String, String> health;
+        final Map<String, String> wrongType = new HashMap<>();
+    }
+
+    private final Map<String, Parts> parts = new HashMap<>();
+    private final Map<String, Set<String>> sets = new HashMap<>();
+    private final Map<String, String> badSetKeys = new HashMap<>();
+
+    /** Records a hash (empty: the key vanished, so it is absent). */
+    void hash(ParsedKey key, Map<String, String> value) {
+        if (value == null || value.isEmpty()) {
+            parts.computeIfAbsent(key.name(), k -> new Parts());
+            return;
+        }
+        Parts p = parts.computeIfAbsent(key.name(), k -> new Parts());
+        switch (key.kind()) {
+            case INSTANCE -> p.instance = value;
+            case METRICS -> p.metrics = value;
+            case HEALTH -> p.health = value;
+            default -> throw new IllegalArgumentException(key.toString());
+        }
+    }
+
+    void set(String state, Set<String> members) {
+        if (members != null && !members.isEmpty()) {
+            sets.put(state, members);
+        }
+    }
+
+    void wrongType(String key, ParsedKey parsed, String type) {
+        if ("none".equals(type)) {
+            return;
+        }
+        if (parsed.kind() == KeySchema.Kind.STATE_SET) {
+            badSetKeys.put(key, type);
+        } else {
+            parts.computeIfAbsent(parsed.name(), k -> new Parts()).wrongType.put(key, type);
+        }
+    }
+
+    /** Makes sure an id appears even when nothing is found for it (so a removal can be seen). */
+    void touch(String id) {
+        parts.computeIfAbsent(id, k -> new Parts());
+    }
+
+    Fleet build(Map<String, Set<String>> knownSets) {
+        Map<String, Set<String>> allSets = knownSets == null ? sets : knownSets;
+        Map<String, Set<String>> membership = new HashMap<>();
+        allSets.forEach((state, ids) -> ids.forEach(id -> membership.computeIfAbsent(id, k -> new HashSet<>()).add(state)));
+        if (knownSets == null) {
+            membership.keySet().forEach(this::touch);
+        }
+        TreeMap<String, RawInstance> out = new TreeMap<>();
+        parts.forEach((id, p) -> {
+            RawInstance raw = new RawInstance(id, p.instance, p.metrics, p.health, membership.getOrDefault(id, Set.of()), p.wrongType);
+            if (knownSets != null || !raw.isEmpty()) {
+                out.put(id, raw);
+            }
+        });
+        return new Fleet(out, allSets, badSetKeys, Instant.now());
+    }
+}

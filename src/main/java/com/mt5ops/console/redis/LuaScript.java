@@ -1,0 +1,51 @@
+package com.mt5ops.console.redis;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** A Lua script shipped as a resource, run with EVALSHA and sent in full only when Redis answers NOSCRIPT. */
+public final class LuaScript {
+    private final String source;
+    private final String sha;
+
+    public LuaScript(String resourceName) {
+        try (InputStream in = LuaScript.class.getResourceAsStream(resourceName)) {
+            if (in == null) {
+                throw new IllegalStateException("missing script resource " + resourceName);
+            }
+            this.source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            this.sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public <T> CompletableFuture<T> run(RedisAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
+        CompletableFuture<T> first = redis.<T>evalsha(sha, type, keys, args).toCompletableFuture();
+        return first.handle((value, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(value);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof RedisNoScriptException || String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
+                CompletableFuture<T> retry = redis.<T>eval(source, type, keys, args).toCompletableFuture();
+                // Pipelining callers turn auto-flush off; the retry must not sit in their buffer.
+                redis.getStatefulConnection().flushCommands();
+                return retry;
+            }
+            return CompletableFuture.<T>failedFuture(cause);
+        }).thenCompose(f -> f);
+    }
+}

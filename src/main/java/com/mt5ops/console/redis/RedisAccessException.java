@@ -1,0 +1,48 @@
+package com.mt5ops.console.redis;
+
+/**
+ * Redis could not be used: unreachable, authentication failed, or a command was denied. Carries one sentence
+ * for the operator; callers show it instead of a stack trace.
+ */
+public final class RedisAccessException extends RuntimeException {
+
+    /** Why Redis could not be used. */
+    public enum Reason { UNREACHABLE, DENIED, BAD_URI }
+
+    private final Reason reason;
+
+    public RedisAccessException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** Classifies a Lettuce or Netty failure into one readable sentence. */
+    public static RedisAccessException from(String target, Throwable failure) {
+        Throwable root = failure;
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            root = t;
+            if (t.getMessage() != null) {
+                text.append(t.getMessage()).append(' ');
+            }
+        }
+        String all = text.toString();
+        if (all.contains("NOPERM")) {
+            return new RedisAccessException(Reason.DENIED, "permission denied by Redis ACL on " + target + ": " + firstLine(root), failure);
+        }
+        if (all.contains("WRONGPASS") || all.contains("NOAUTH") || all.contains("invalid username-password")) {
+            return new RedisAccessException(Reason.DENIED, "authentication failed for " + target, failure);
+        }
+        return new RedisAccessException(Reason.UNREACHABLE, "cannot connect to " + target + ": " + firstLine(root), failure);
+    }
+
+    private static String firstLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,83 @@
+package com.mt5ops.console.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Owns the Lettuce client for one endpoint and opens the three kinds of connection the console uses: reads,
+ * pub/sub, and writes that are rejected while disconnected and never replayed after a reconnect.
+ */
+public final class RedisConnector implements AutoCloseable {
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(3);
+
+    private final RedisEndpoint endpoint;
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final RedisClient writeClient;
+
+    public RedisConnector(RedisEndpoint endpoint) {
+        this.endpoint = endpoint;
+        // Lettuce backs off to 30 s by default; an ops console must be back within about 2 s.
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .build();
+        this.client = RedisClient.create(resources, endpoint.uri());
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .timeoutOptions(TimeoutOptions.enabled(READ_TIMEOUT))
+                .build());
+        this.writeClient = RedisClient.create(resources, endpoint.uri());
+        writeClient.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .replayFilter(command -> true)
+                .timeoutOptions(TimeoutOptions.enabled(WRITE_TIMEOUT))
+                .build());
+    }
+
+    public RedisEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** A connection for reads (and the writes of simulate and repair), reconnecting on its own. */
+    public StatefulRedisConnection<String, String> connect() {
+        try {
+            return client.connect();
+        } catch (RuntimeException e) {
+            throw RedisAccessException.from(endpoint.display(), e);
+        }
+    }
+
+    /** The operator-action connection: a click that cannot reach Redis fails now, and is never re-sent later. */
+    public StatefulRedisConnection<String, String> connectWriter() {
+        try {
+            return writeClient.connect();
+        } catch (RuntimeException e) {
+            throw RedisAccessException.from(endpoint.display(), e);
+        }
+    }
+
+    public StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        try {
+            return client.connectPubSub();
+        } catch (RuntimeException e) {
+            throw RedisAccessException.from(endpoint.display(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+}
