@@ -113,14 +113,17 @@ public final class InstanceParser {
             return;
         }
         String state = raw.instance().get(Fields.STATE);
-        if (state != null && InstanceState.fromWire(state).isPresent() && !sets.contains(state)) {
+        if (state == null || InstanceState.fromWire(state).isEmpty()) {
+            return; // the state field itself is the problem; there is no valid index to compare with
+        }
+        if (!sets.contains(state)) {
             problems.add(new Problem(ProblemCode.INDEX_MISSING, id, KeySchema.stateSetKey(state), null,
                     "state is '" + state + "' but the id is not in " + KeySchema.stateSetKey(state)));
         }
         for (String s : sets) {
             if (!s.equals(state)) {
                 problems.add(new Problem(ProblemCode.INDEX_EXTRA, id, KeySchema.stateSetKey(s), null,
-                        "listed in '" + s + "' but the state is " + (state == null ? "missing" : "'" + state + "'")));
+                        "listed in '" + s + "' but the state is '" + state + "'"));
             }
         }
     }

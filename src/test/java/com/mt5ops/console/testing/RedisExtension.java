@@ -1,0 +1,79 @@
+package com.mt5ops.console.testing;
+
+import com.mt5ops.console.redis.LocalRedisServer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Redis for one test class: started on a free port before the class, emptied before each test,
+ * stopped after. Tests seed and inspect it through {@link #redis()}; fault tests kill and restart it.
+ */
+public final class RedisExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+    private final List<String> serverArgs;
+    private LocalRedisServer server;
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
+
+    public RedisExtension(String... serverArgs) {
+        this.serverArgs = List.of(serverArgs);
+    }
+
+    /** Notifications on, as a production deployment for the console would have them. */
+    public static RedisExtension withNotifications() {
+        return new RedisExtension("--notify-keyspace-events", "Kghsx");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        server = LocalRedisServer.start(serverArgs);
+        client = RedisClient.create(server.uri());
+        connection = client.connect();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!server.isAlive()) {
+            try {
+                server.restart();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        redis().flushall();
+        redis().aclDeluser("viewer");
+        redis().configSet("notify-keyspace-events", serverArgs.contains("Kghsx") ? "Kghsx" : "");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (connection != null) {
+            connection.close();
+        }
+        if (client != null) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    public String uri() {
+        return server.uri();
+    }
+
+    public LocalRedisServer server() {
+        return server;
+    }
+
+    /** A plain synchronous connection for seeding and checking what Redis holds. */
+    public RedisCommands<String, String> redis() {
+        return connection.sync();
+    }
+}
