@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 /** `snapshot`: reads the whole fleet once and prints it. */
 @Command(name = "snapshot", description = "Read the whole fleet once and print it.")
 public final class SnapshotCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SnapshotCommand.class);
     enum Format { json, csv, table }
 
     private final CliContext ctx;
@@ -35,7 +36,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (RedisConnector connector = redis.connector(); FleetLoader loader = new FleetLoader(connector)) {
+            long t0 = System.nanoTime();
             Fleet fleet = loader.loadAll();
+            long t1 = System.nanoTime();
             Instant now = ctx.clock().instant();
             InstanceParser parser = ctx.parser();
             List<Instance> instances = new ArrayList<>(fleet.instances().size());
@@ -53,6 +56,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 case table -> new SnapshotText(ctx.freshness()).table(ctx.out(), instances, now);
             }
             ctx.out().flush();
+            LOG.debug("snapshot: load {} ms, parse and print {} ms", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
             return ExitCodes.DONE;
         }
     }

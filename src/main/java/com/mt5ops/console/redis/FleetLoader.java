@@ -6,32 +6,43 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads the fleet: SCAN (never KEYS) for `instance*`, then pipelined HGETALL / SMEMBERS while the scan goes on,
- * with TYPE only for keys that answered WRONGTYPE. Owns its connection (auto-flush off): one thread at a time.
+ * Reads the fleet: SCAN (never KEYS) for `instance*`, and the contents of the keys found, pipelined while the
+ * scan goes on. Reads go in batches through a read-only script (type and contents of 500 keys a call); where
+ * the server refuses scripts, plain pipelined HGETALL / SMEMBERS with TYPE for keys that answer WRONGTYPE.
+ * Owns its connection (auto-flush off): one thread at a time.
  */
 public final class FleetLoader implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetLoader.class);
     private static final long TIMEOUT_MS = Duration.ofSeconds(20).toMillis();
     private static final int SCAN_COUNT = 5_000;
+    private static final int BATCH = 500;
 
     private final StatefulRedisConnection<String, String> connection;
     private final RedisAsyncCommands<String, String> async;
     private final String target;
+    private final LuaScript readScript = new LuaScript("read-keys.lua");
+    private boolean scriptsAllowed = true;
 
-    private record Pending(String key, ParsedKey parsed, RedisFuture<?> reply) {
+    private record Pending(List<String> keys, CompletableFuture<?> reply) {
     }
 
     public FleetLoader(RedisConnector connector) {
@@ -43,7 +54,8 @@ public final class FleetLoader implements AutoCloseable {
 
     /** Everything under `instance*`. */
     public Fleet loadAll() {
-        FleetAssembler assembler = new FleetAssembler();
+        long started = System.nanoTime();
+        List<String> keys = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         ScanCursor cursor = ScanCursor.INITIAL;
@@ -51,83 +63,157 @@ public final class FleetLoader implements AutoCloseable {
         do {
             RedisFuture<KeyScanCursor<String>> page = async.scan(cursor, args);
             connection.flushCommands();
-            KeyScanCursor<String> keys = await(page);
-            for (String key : keys.getKeys()) {
-                if (seen.add(key)) {
-                    KeySchema.parse(key).ifPresent(parsed -> pending.add(request(key, parsed)));
+            KeyScanCursor<String> found = await(page.toCompletableFuture());
+            List<String> fresh = new ArrayList<>();
+            for (String key : found.getKeys()) {
+                if (seen.add(key) && KeySchema.parse(key).isPresent()) {
+                    fresh.add(key);
                 }
             }
-            cursor = keys;
+            keys.addAll(fresh);
+            pending.addAll(request(fresh));
+            cursor = found;
         } while (!cursor.isFinished());
-        collect(pending, assembler);
-        return assembler.build(null);
+        long scanned = System.nanoTime();
+        FleetAssembler assembler = new FleetAssembler();
+        collect(keys, pending, assembler);
+        long collected = System.nanoTime();
+        Fleet fleet = assembler.build(null);
+        LOG.debug("loadAll: {} keys, scan {} ms, collect {} ms, build {} ms", keys.size(), (scanned - started) / 1_000_000,
+                (collected - scanned) / 1_000_000, (System.nanoTime() - collected) / 1_000_000);
+        return fleet;
     }
 
     /** The three hashes of each id; set membership comes from {@code knownSets}, kept by the caller. */
     public Fleet loadIds(Collection<String> ids, Map<String, Set<String>> knownSets) {
         FleetAssembler assembler = new FleetAssembler();
-        List<Pending> pending = new ArrayList<>(ids.size() * 3);
+        List<String> keys = new ArrayList<>(ids.size() * 3);
         for (String id : ids) {
             assembler.touch(id);
-            for (String key : List.of(KeySchema.instanceKey(id), KeySchema.metricsKey(id), KeySchema.healthKey(id))) {
-                pending.add(request(key, KeySchema.parse(key).orElseThrow()));
-            }
+            keys.add(KeySchema.instanceKey(id));
+            keys.add(KeySchema.metricsKey(id));
+            keys.add(KeySchema.healthKey(id));
         }
-        collect(pending, assembler);
+        collect(keys, request(keys), assembler);
         return assembler.build(knownSets);
     }
 
     /** SMEMBERS of the named state sets (absent or wrongly typed sets read as empty). */
     public Map<String, Set<String>> loadSets(Collection<String> states) {
         FleetAssembler assembler = new FleetAssembler();
-        List<Pending> pending = new ArrayList<>();
-        for (String state : states) {
-            String key = KeySchema.stateSetKey(state);
-            pending.add(request(key, KeySchema.parse(key).orElseThrow()));
-        }
-        collect(pending, assembler);
-        Map<String, Set<String>> out = new java.util.HashMap<>(assembler.build(null).stateSets());
+        List<String> keys = states.stream().map(KeySchema::stateSetKey).toList();
+        collect(keys, request(keys), assembler);
+        Map<String, Set<String>> out = new HashMap<>(assembler.build(null).stateSets());
         states.forEach(s -> out.putIfAbsent(s, Set.of()));
         return out;
     }
 
-    private Pending request(String key, ParsedKey parsed) {
-        RedisFuture<?> reply = parsed.kind() == KeySchema.Kind.STATE_SET ? async.smembers(key) : async.hgetall(key);
-        return new Pending(key, parsed, reply);
+    private List<Pending> request(List<String> keys) {
+        List<Pending> out = new ArrayList<>();
+        if (!scriptsAllowed) {
+            return out;
+        }
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
+            out.add(new Pending(batch, readScript.run(async, ScriptOutputType.MULTI, batch.toArray(String[]::new))));
+        }
+        return out;
+    }
+
+    private void collect(List<String> keys, List<Pending> pending, FleetAssembler assembler) {
+        connection.flushCommands();
+        if (scriptsAllowed) {
+            try {
+                for (Pending p : pending) {
+                    absorb(p.keys(), await(p.reply()), assembler);
+                }
+                return;
+            } catch (ScriptRefused refused) {
+                LOG.info("bulk-read script refused by {} ({}); reading key by key", target, refused.getMessage());
+                scriptsAllowed = false;
+            }
+        }
+        readKeyByKey(keys, assembler);
     }
 
     @SuppressWarnings("unchecked")
-    private void collect(List<Pending> pending, FleetAssembler assembler) {
+    private static void absorb(List<String> keys, Object reply, FleetAssembler assembler) {
+        List<Object> perKey = (List<Object>) reply;
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            ParsedKey parsed = KeySchema.parse(key).orElseThrow();
+            List<Object> typed = (List<Object>) perKey.get(i);
+            String type = String.valueOf(typed.get(0));
+            List<Object> contents = (List<Object>) typed.get(1);
+            boolean wantSet = parsed.kind() == KeySchema.Kind.STATE_SET;
+            if (type.equals("none")) {
+                if (!wantSet) {
+                    assembler.hash(parsed, null);
+                }
+            } else if (wantSet && type.equals("set")) {
+                Set<String> members = new HashSet<>(contents.size() * 2);
+                contents.forEach(m -> members.add((String) m));
+                assembler.set(parsed.name(), members);
+            } else if (!wantSet && type.equals("hash")) {
+                Map<String, String> hash = new HashMap<>(contents.size());
+                for (int f = 0; f + 1 < contents.size(); f += 2) {
+                    hash.put((String) contents.get(f), (String) contents.get(f + 1));
+                }
+                assembler.hash(parsed, hash);
+            } else {
+                assembler.wrongType(key, parsed, type);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readKeyByKey(List<String> keys, FleetAssembler assembler) {
+        List<RedisFuture<?>> replies = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            boolean set = KeySchema.parse(key).orElseThrow().kind() == KeySchema.Kind.STATE_SET;
+            replies.add(set ? async.smembers(key) : async.hgetall(key));
+        }
         connection.flushCommands();
-        List<Pending> wrongType = new ArrayList<>();
-        for (Pending p : pending) {
+        Map<String, RedisFuture<String>> types = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            ParsedKey parsed = KeySchema.parse(key).orElseThrow();
             try {
-                Object value = p.reply().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                if (p.parsed().kind() == KeySchema.Kind.STATE_SET) {
-                    assembler.set(p.parsed().name(), (Set<String>) value);
+                Object value = replies.get(i).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                if (parsed.kind() == KeySchema.Kind.STATE_SET) {
+                    assembler.set(parsed.name(), (Set<String>) value);
                 } else {
-                    assembler.hash(p.parsed(), (Map<String, String>) value);
+                    assembler.hash(parsed, (Map<String, String>) value);
                 }
             } catch (ExecutionException e) {
-                if (String.valueOf(e.getCause().getMessage()).startsWith("WRONGTYPE")) {
-                    wrongType.add(new Pending(p.key(), p.parsed(), async.type(p.key())));
-                } else {
+                if (!String.valueOf(e.getCause().getMessage()).startsWith("WRONGTYPE")) {
                     throw RedisAccessException.from(target, e.getCause());
                 }
+                types.put(key, async.type(key));
             } catch (TimeoutException | InterruptedException e) {
                 throw interruptedOrTimeout(e);
             }
         }
         connection.flushCommands();
-        for (Pending p : wrongType) {
-            assembler.wrongType(p.key(), p.parsed(), String.valueOf(await(p.reply())));
+        types.forEach((key, type) -> assembler.wrongType(key, KeySchema.parse(key).orElseThrow(), await(type.toCompletableFuture())));
+    }
+
+    /** A script call the server will not run (ACL, disabled scripting, cluster slots): fall back to plain reads. */
+    private static final class ScriptRefused extends RuntimeException {
+        ScriptRefused(String message) {
+            super(message, null, false, false);
         }
     }
 
-    private <T> T await(RedisFuture<T> future) {
+    private <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            String message = String.valueOf(e.getCause().getMessage());
+            if (scriptsAllowed && (message.contains("NOPERM") || message.contains("unknown command")
+                    || message.contains("CROSSSLOT") || message.contains("NOSCRIPT") || message.contains("script"))) {
+                throw new ScriptRefused(message);
+            }
             throw RedisAccessException.from(target, e.getCause());
         } catch (TimeoutException | InterruptedException e) {
             throw interruptedOrTimeout(e);
