@@ -227,6 +227,10 @@ public final class FleetLoader implements AutoCloseable {
         return new RedisAccessException(RedisAccessException.Reason.UNREACHABLE, "no answer from " + target + " in time", e);
     }
 
+    public boolean isOpen() {
+        return connection.isOpen();
+    }
+
     @Override
     public void close() {
         connection.close();

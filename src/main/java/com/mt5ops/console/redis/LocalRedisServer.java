@@ -42,6 +42,11 @@ public final class LocalRedisServer implements AutoCloseable {
         return server;
     }
 
+    /** Reserves a free port without starting anything yet; {@link #restart()} starts it (tests of a late Redis). */
+    public static LocalRedisServer prepare(List<String> extraArgs) throws IOException {
+        return new LocalRedisServer(findBinary(), freePort(), extraArgs);
+    }
+
     public int port() {
         return port;
     }

@@ -38,8 +38,10 @@ public final class RedisConnector implements AutoCloseable {
                 .commandLatencyRecorder(io.lettuce.core.metrics.CommandLatencyRecorder.disabled())
                 .build();
         this.client = RedisClient.create(resources, endpoint.uri());
+        // Reads fail at once while disconnected (the mirror resyncs after reconnecting) instead of queueing.
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SOCKET)
                 .timeoutOptions(TimeoutOptions.enabled(READ_TIMEOUT))
                 .build());

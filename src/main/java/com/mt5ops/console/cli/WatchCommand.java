@@ -1,0 +1,121 @@
+package com.mt5ops.console.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.mt5ops.console.redis.RedisConnector;
+import com.mt5ops.console.sync.Change;
+import com.mt5ops.console.sync.ConnectionState;
+import com.mt5ops.console.sync.FleetMirror;
+import com.mt5ops.console.sync.MirrorBatch;
+import com.mt5ops.console.sync.MirrorConfig;
+import com.mt5ops.console.sync.MirrorStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `watch`: runs the live mirror headless, then prints its final state (json) or streams its changes (jsonl). */
+@Command(name = "watch", description = "Run the live mirror (the GUI's engine) headless for N seconds.")
+public final class WatchCommand implements Callable<Integer> {
+    enum Format { json, jsonl }
+
+    private final CliContext ctx;
+
+    @Mixin
+    RedisOption redis;
+
+    @Option(names = "--seconds", required = true, description = "how long to watch")
+    long seconds;
+
+    @Option(names = "--format", defaultValue = "json", description = "json (final mirror) or jsonl (one line per change)")
+    Format format;
+
+    public WatchCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (seconds < 0) {
+            ctx.err().println("error: --seconds must not be negative");
+            ctx.err().flush();
+            return ExitCodes.USAGE;
+        }
+        JsonFactory json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(stop::countDown, "watch-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (RedisConnector connector = redis.connector();
+             FleetMirror mirror = new FleetMirror(connector, ctx.parser(), MirrorConfig.defaults(), ctx.clock())) {
+            if (format == Format.jsonl) {
+                mirror.addListener(batch -> streamChanges(json, batch));
+            }
+            mirror.start();
+            stop.await(seconds, TimeUnit.SECONDS);
+            MirrorStats stats = mirror.stats();
+            mirror.close();
+            if (stats.lastFullSync() == null && stats.state() == ConnectionState.DISCONNECTED) {
+                ctx.err().println("error: " + stats.reason());
+                ctx.err().flush();
+                return ExitCodes.UNAVAILABLE;
+            }
+            if (format == Format.json) {
+                new SnapshotJson(ctx.freshness()).write(ctx.out(), connector.endpoint().display(), ctx.clock().instant(),
+                        mirror.instances().values(), statsMap(stats));
+            }
+            ctx.out().flush();
+            return ExitCodes.DONE;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook itself ended the watch
+            }
+        }
+    }
+
+    private void streamChanges(JsonFactory json, MirrorBatch batch) {
+        if (batch.changes().isEmpty()) {
+            return;
+        }
+        try {
+            for (Change c : batch.changes()) {
+                try (JsonGenerator g = json.createGenerator(ctx.out())) {
+                    g.writeStartObject();
+                    g.writeNumberField("applied_at_ms", batch.publishedAtMs());
+                    g.writeStringField("instance_id", c.instanceId());
+                    g.writeStringField("change", c.kind() == Change.Kind.UPSERT ? "upsert" : "removed");
+                    if (c.instance() == null) {
+                        g.writeNullField("raw");
+                    } else {
+                        SnapshotJson.writeRaw(g, c.instance().raw());
+                    }
+                    g.writeEndObject();
+                }
+                ctx.out().write('\n');
+            }
+            ctx.out().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Object> statsMap(MirrorStats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", s.state().name());
+        m.put("events", s.events());
+        m.put("resyncs", s.resyncs());
+        m.put("reconnects", s.reconnects());
+        m.put("events_per_second", Math.round(s.eventsPerSecond()));
+        m.put("last_full_sync", s.lastFullSync() == null ? null : s.lastFullSync().toString());
+        m.put("version", s.version());
+        m.put("reason", s.reason());
+        return m;
+    }
+}

@@ -1,0 +1,381 @@
+package com.mt5ops.console.sync;
+
+import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.model.InstanceParser;
+import com.mt5ops.console.model.RawInstance;
+import com.mt5ops.console.redis.Fleet;
+import com.mt5ops.console.redis.NotificationConfig;
+import com.mt5ops.console.redis.RedisConnector;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live mirror of the Instance State Layer. Keyspace events mark ids dirty; one worker thread fetches dirty
+ * ids in pipelined batches (at once when idle, larger batches under load), resyncs fully after every
+ * (re)subscription, reconciles periodically, polls when notifications cannot be had, and publishes immutable
+ * batches to its listeners.
+ */
+public final class FleetMirror implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetMirror.class);
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final long RECHECK_NOTIFICATIONS = TimeUnit.SECONDS.toNanos(10);
+
+    private final RedisConnector connector;
+    private final InstanceParser parser;
+    private final MirrorConfig config;
+    private final Clock clock;
+    private final DirtyQueue dirty = new DirtyQueue();
+    private final KeyspaceListener keyspace;
+    private final Map<String, Instance> instances = new ConcurrentHashMap<>();
+    private final MetricHistory history;
+    private final List<MirrorListener> listeners = new CopyOnWriteArrayList<>();
+    private final Thread worker;
+    private volatile boolean running = true;
+    private volatile MirrorStats stats;
+
+    // Owned by the worker thread.
+    private MirrorConnection connection;
+    private Map<String, Set<String>> stateSets = new HashMap<>();
+    private ConnectionState state = ConnectionState.CONNECTING;
+    private String reason = "connecting";
+    private Instant lastFullSync;
+    private Instant disconnectedSince;
+    private long resyncs;
+    private long reconnects;
+    private long version;
+    private volatile boolean resyncNeeded;
+    private boolean everSubscribed;
+    private boolean subscribePending;
+    private boolean probing;
+    private long probeDeadline;
+    private long probeEvents;
+    private long probeSeen;
+    private long nextPoll;
+    private long nextReconcile;
+    private long nextSecond;
+    private long nextSetRefresh;
+    private long nextNotificationCheck;
+    private long eventsAtLastSecond;
+    private double eventsPerSecond;
+
+    public FleetMirror(RedisConnector connector, InstanceParser parser, MirrorConfig config, Clock clock) {
+        this.connector = connector;
+        this.parser = parser;
+        this.config = config;
+        this.clock = clock;
+        this.keyspace = new KeyspaceListener(connector.endpoint().database(), dirty);
+        this.history = new MetricHistory(config.historySeconds());
+        this.worker = new Thread(this::run, "mirror-worker");
+        this.worker.setDaemon(true);
+        this.dirty.bindWorker(worker);
+        this.stats = currentStats();
+    }
+
+    public void addListener(MirrorListener listener) {
+        listeners.add(listener);
+    }
+
+    public void start() {
+        worker.start();
+    }
+
+    public MirrorStats stats() {
+        return stats;
+    }
+
+    /** The mirror's current content, sorted by id. */
+    public SortedMap<String, Instance> instances() {
+        return new TreeMap<>(instances);
+    }
+
+    public HistorySeries history(String id) {
+        return history.series(id);
+    }
+
+    public MetricHistory metricHistory() {
+        return history;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (connection == null) {
+                    connect();
+                    continue;
+                }
+                step();
+            } catch (RuntimeException e) {
+                LOG.debug("mirror step failed; will resync", e);
+                resyncNeeded = true;
+                dirty.await(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
+    }
+
+    private void connect() {
+        try {
+            connection = new MirrorConnection(connector, keyspace, dirty);
+            LOG.info("mirror connected to {}", connector.endpoint().display());
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (state != ConnectionState.DISCONNECTED || !why.equals(reason)) {
+                disconnectedSince = disconnectedSince == null ? clock.instant() : disconnectedSince;
+                setState(ConnectionState.DISCONNECTED, "cannot reach Redis: " + why);
+            }
+            dirty.await(config.retryInterval().toNanos());
+        }
+    }
+
+    private void step() {
+        long now = System.nanoTime();
+        if (!connection.pubsubUp()) {
+            if (state != ConnectionState.RECONNECTING) {
+                disconnectedSince = clock.instant();
+                setState(ConnectionState.RECONNECTING, "lost the connection to Redis; reconnecting");
+            }
+            dirty.await(TimeUnit.MILLISECONDS.toNanos(200));
+            return;
+        }
+        subscribePending |= keyspace.takeSubscribed();
+        if (!connection.commandsUp()) {
+            dirty.await(TimeUnit.MILLISECONDS.toNanos(50));
+            return;
+        }
+        if (subscribePending) {
+            subscribePending = false;
+            onSubscribed(now);
+        }
+        if (resyncNeeded) {
+            fullSync();
+        }
+        if (dirty.hasSets() && now >= nextSetRefresh) {
+            refreshSets();
+            nextSetRefresh = now + config.setRefreshInterval().toNanos();
+        }
+        if (dirty.hasIds()) {
+            fetchDirty();
+        }
+        if (probing) {
+            checkProbe(now);
+        }
+        if (state == ConnectionState.POLLING && now >= nextPoll) {
+            fullSync();
+            nextPoll = now + config.pollInterval().toNanos();
+            if (now >= nextNotificationCheck) {
+                nextNotificationCheck = now + RECHECK_NOTIFICATIONS;
+                startProbe(now, connection.ensureNotifications());
+            }
+        } else if (state == ConnectionState.LIVE && now >= nextReconcile) {
+            fullSync();
+        }
+        if (now >= nextSecond) {
+            tick(now);
+        }
+        if (!dirty.hasIds()) {
+            long wait = Math.min(nextSecond, state == ConnectionState.POLLING ? nextPoll : nextReconcile) - System.nanoTime();
+            if (dirty.hasSets()) {
+                wait = Math.min(wait, nextSetRefresh - System.nanoTime());
+            }
+            dirty.await(Math.max(0, Math.min(wait, SECOND)));
+        }
+    }
+
+    private void onSubscribed(long now) {
+        if (everSubscribed) {
+            reconnects++;
+        }
+        everSubscribed = true;
+        NotificationConfig.Status status = connection.ensureNotifications();
+        if (status.changed()) {
+            LOG.warn("{}", status.message());
+        }
+        resyncNeeded = true;
+        startProbe(now, status);
+    }
+
+    private void startProbe(long now, NotificationConfig.Status status) {
+        probeEvents = keyspace.events();
+        probeSeen = keyspace.probesSeen();
+        if (connection.sendProbe()) {
+            probing = true;
+            probeDeadline = now + config.probeTimeout().toNanos();
+            if (state != ConnectionState.LIVE && state != ConnectionState.POLLING) {
+                setState(everSubscribed && reconnects > 0 ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING,
+                        "waiting for keyspace events");
+            }
+        } else if (status.enabled()) {
+            probing = true;
+            probeDeadline = now + config.probeTimeout().toNanos();
+        } else {
+            probing = false;
+            startPolling(now, status.message());
+        }
+    }
+
+    private void checkProbe(long now) {
+        if (keyspace.probesSeen() > probeSeen || keyspace.events() > probeEvents) {
+            probing = false;
+            disconnectedSince = null;
+            nextReconcile = now + config.reconcileInterval().toNanos();
+            setState(ConnectionState.LIVE, "");
+        } else if (now >= probeDeadline) {
+            probing = false;
+            NotificationConfig.Status status = connection.ensureNotifications();
+            startPolling(now, status.enabled() ? "no keyspace events arrived within " + config.probeTimeout().toSeconds() + " s"
+                    : status.message());
+        }
+    }
+
+    private void startPolling(long now, String why) {
+        if (state != ConnectionState.POLLING) {
+            LOG.warn("live updates unavailable ({}); polling every {} s", why, config.pollInterval().toSeconds());
+        }
+        disconnectedSince = null;
+        nextPoll = now;
+        nextNotificationCheck = now + RECHECK_NOTIFICATIONS;
+        setState(ConnectionState.POLLING, why);
+    }
+
+    private void fullSync() {
+        Fleet fleet = connection.loader().loadAll();
+        Instant now = clock.instant();
+        List<Change> changes = new ArrayList<>();
+        for (RawInstance raw : fleet.instances().values()) {
+            Instance old = instances.get(raw.id());
+            if (old == null || !old.raw().equals(raw)) {
+                Instance parsed = parser.parse(raw, now);
+                instances.put(raw.id(), parsed);
+                changes.add(Change.upsert(parsed));
+            }
+        }
+        for (String id : new ArrayList<>(instances.keySet())) {
+            if (!fleet.instances().containsKey(id)) {
+                instances.remove(id);
+                history.remove(id);
+                changes.add(Change.removed(id));
+            }
+        }
+        stateSets = new HashMap<>(fleet.stateSets());
+        resyncNeeded = false;
+        resyncs++;
+        lastFullSync = now;
+        nextReconcile = System.nanoTime() + config.reconcileInterval().toNanos();
+        publish(changes, true);
+    }
+
+    private void refreshSets() {
+        List<String> names = dirty.drainSets();
+        Map<String, Set<String>> fresh = connection.loader().loadSets(names);
+        for (String name : names) {
+            Set<String> before = stateSets.getOrDefault(name, Set.of());
+            Set<String> after = fresh.getOrDefault(name, Set.of());
+            for (String id : before) {
+                if (!after.contains(id)) {
+                    dirty.markId(id);
+                }
+            }
+            for (String id : after) {
+                if (!before.contains(id)) {
+                    dirty.markId(id);
+                }
+            }
+            if (after.isEmpty()) {
+                stateSets.remove(name);
+            } else {
+                stateSets.put(name, new HashSet<>(after));
+            }
+        }
+    }
+
+    private void fetchDirty() {
+        List<String> ids = dirty.drainIds(config.maxBatch());
+        Fleet fleet = connection.loader().loadIds(ids, stateSets);
+        Instant now = clock.instant();
+        List<Change> changes = new ArrayList<>(ids.size());
+        for (RawInstance raw : fleet.instances().values()) {
+            if (raw.isEmpty()) {
+                if (instances.remove(raw.id()) != null) {
+                    history.remove(raw.id());
+                    changes.add(Change.removed(raw.id()));
+                }
+                continue;
+            }
+            Instance old = instances.get(raw.id());
+            if (old == null || !old.raw().equals(raw)) {
+                Instance parsed = parser.parse(raw, now);
+                instances.put(raw.id(), parsed);
+                changes.add(Change.upsert(parsed));
+            }
+        }
+        publish(changes, false);
+    }
+
+    private void tick(long now) {
+        long events = keyspace.events();
+        eventsPerSecond = (events - eventsAtLastSecond) * (double) SECOND / Math.max(1, now - (nextSecond - SECOND));
+        eventsAtLastSecond = events;
+        nextSecond = now + SECOND;
+        history.sample(instances.values(), clock.instant().getEpochSecond());
+        publish(List.of(), false);
+    }
+
+    private void setState(ConnectionState next, String why) {
+        if (next != state || !why.equals(reason)) {
+            state = next;
+            reason = why;
+            publish(List.of(), false);
+        }
+    }
+
+    private MirrorStats currentStats() {
+        return new MirrorStats(state, lastFullSync, eventsPerSecond, keyspace.events(), resyncs, reconnects, version,
+                instances.size(), reason, disconnectedSince);
+    }
+
+    private void publish(List<Change> changes, boolean fullSyncBatch) {
+        version++;
+        MirrorStats now = currentStats();
+        stats = now;
+        MirrorBatch batch = new MirrorBatch(version, changes, now, fullSyncBatch, System.currentTimeMillis());
+        for (MirrorListener l : listeners) {
+            try {
+                l.onBatch(batch);
+            } catch (RuntimeException e) {
+                LOG.warn("mirror listener failed", e);
+            }
+        }
+    }
+
+    /** Asks for a full resync at the next step (e.g. the operator pressed refresh). */
+    public void requestResync() {
+        resyncNeeded = true;
+        dirty.wake();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        dirty.wake();
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (connection != null) {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package com.mt5ops.console.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mt5ops.console.testing.CliRun;
+import com.mt5ops.console.testing.Fixtures;
+import com.mt5ops.console.testing.RedisExtension;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class WatchCommandTest {
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void finalMirrorEqualsTheSnapshotAfterLiveChanges() throws Exception {
+        Fixtures.instance(REDIS.redis(), "running");
+        CompletableFuture<CliRun> watch = CompletableFuture.supplyAsync(() -> CliRun.of("watch", "--redis", REDIS.uri(), "--seconds", "4"));
+        awaitSubscriber();
+        String late = Fixtures.instance(REDIS.redis(), "crashed");
+        REDIS.redis().hset("instance_metrics:" + late, "cpu_usage", "oops");
+        CliRun run = watch.get();
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode watched = json.readTree(run.out());
+        JsonNode snap = json.readTree(CliRun.of("snapshot", "--redis", REDIS.uri()).out());
+        assertEquals(raws(snap), raws(watched));
+        assertEquals("LIVE", watched.get("stats").get("mode").asText());
+        assertTrue(watched.get("stats").get("events").asLong() > 0);
+    }
+
+    @Test
+    void jsonlStreamsOneLinePerChangeInOrder() throws Exception {
+        CompletableFuture<CliRun> watch = CompletableFuture.supplyAsync(() -> CliRun.of("watch", "--redis", REDIS.uri(), "--seconds", "3", "--format", "jsonl"));
+        awaitSubscriber();
+        String id = Fixtures.instance(REDIS.redis(), "running");
+        REDIS.redis().del("instance:" + id, "instance_metrics:" + id, "instance_health:" + id);
+        REDIS.redis().srem("instance:state:running", id);
+        CliRun run = watch.get();
+        List<JsonNode> lines = run.out().lines().map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).filter(n -> n.get("instance_id").asText().equals(id)).toList();
+        assertTrue(lines.size() >= 2, run.out());
+        assertEquals("upsert", lines.get(0).get("change").asText());
+        assertEquals("removed", lines.get(lines.size() - 1).get("change").asText());
+        assertTrue(lines.get(lines.size() - 1).get("raw").isNull());
+        assertTrue(lines.get(0).get("applied_at_ms").asLong() > 1_700_000_000_000L);
+    }
+
+    @Test
+    void unreachableRedisIsExitFive() {
+        CliRun run = CliRun.of("watch", "--redis", "redis://127.0.0.1:1/0", "--seconds", "1");
+        assertEquals(5, run.exitCode());
+        assertEquals(1, run.errLines(), run.err());
+    }
+
+    /** The watch is live once Redis lists its pattern subscription. */
+    private static void awaitSubscriber() {
+        com.mt5ops.console.testing.Await.until(java.time.Duration.ofSeconds(10),
+                () -> REDIS.redis().clientList().contains("psub=2"), () -> "no subscriber yet");
+    }
+
+    private static Map<String, String> raws(JsonNode root) {
+        Map<String, String> out = new HashMap<>();
+        root.get("instances").forEach(i -> out.put(i.get("instance_id").asText(), i.get("raw").toString() + i.get("index_sets")));
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package com.mt5ops.console.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Bounded polling for a condition: tests wait on what they expect to see, never on fixed sleeps. */
+public final class Await {
+    private Await() {
+    }
+
+    public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> whyNot) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            if (Thread.interrupted()) {
+                fail("interrupted");
+            }
+        }
+        if (!condition.getAsBoolean()) {
+            fail("not within " + timeout.toMillis() + " ms: " + whyNot.get());
+        }
+    }
+}
