@@ -101,6 +101,11 @@ public final class FleetMirror implements AutoCloseable {
         return new TreeMap<>(instances);
     }
 
+    /** One instance as the mirror has it now, or null. */
+    public Instance get(String id) {
+        return instances.get(id);
+    }
+
     public HistorySeries history(String id) {
         return history.series(id);
     }

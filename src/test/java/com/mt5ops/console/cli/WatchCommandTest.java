@@ -11,7 +11,6 @@ import com.mt5ops.console.testing.RedisExtension;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,11 +22,11 @@ class WatchCommandTest {
     @Test
     void finalMirrorEqualsTheSnapshotAfterLiveChanges() throws Exception {
         Fixtures.instance(REDIS.redis(), "running");
-        CompletableFuture<CliRun> watch = CompletableFuture.supplyAsync(() -> CliRun.of("watch", "--redis", REDIS.uri(), "--seconds", "4"));
+        CliRun.Running watch = CliRun.start("watch", "--redis", REDIS.uri(), "--seconds", "4");
         awaitSubscriber();
         String late = Fixtures.instance(REDIS.redis(), "crashed");
         REDIS.redis().hset("instance_metrics:" + late, "cpu_usage", "oops");
-        CliRun run = watch.get();
+        CliRun run = watch.result().get();
         assertEquals(0, run.exitCode(), run.err());
         JsonNode watched = json.readTree(run.out());
         JsonNode snap = json.readTree(CliRun.of("snapshot", "--redis", REDIS.uri()).out());
@@ -38,12 +37,13 @@ class WatchCommandTest {
 
     @Test
     void jsonlStreamsOneLinePerChangeInOrder() throws Exception {
-        CompletableFuture<CliRun> watch = CompletableFuture.supplyAsync(() -> CliRun.of("watch", "--redis", REDIS.uri(), "--seconds", "3", "--format", "jsonl"));
+        CliRun.Running watch = CliRun.start("watch", "--redis", REDIS.uri(), "--seconds", "5", "--format", "jsonl");
         awaitSubscriber();
         String id = Fixtures.instance(REDIS.redis(), "running");
+        com.mt5ops.console.testing.Await.until(java.time.Duration.ofSeconds(3), () -> watch.outSoFar().contains(id), () -> "no line for " + id);
         REDIS.redis().del("instance:" + id, "instance_metrics:" + id, "instance_health:" + id);
         REDIS.redis().srem("instance:state:running", id);
-        CliRun run = watch.get();
+        CliRun run = watch.result().get();
         List<JsonNode> lines = run.out().lines().map(l -> {
             try {
                 return json.readTree(l);
@@ -53,6 +53,7 @@ class WatchCommandTest {
         }).filter(n -> n.get("instance_id").asText().equals(id)).toList();
         assertTrue(lines.size() >= 2, run.out());
         assertEquals("upsert", lines.get(0).get("change").asText());
+        assertEquals("running", lines.get(0).get("raw").get("instance").get("state").asText());
         assertEquals("removed", lines.get(lines.size() - 1).get("change").asText());
         assertTrue(lines.get(lines.size() - 1).get("raw").isNull());
         assertTrue(lines.get(0).get("applied_at_ms").asLong() > 1_700_000_000_000L);

@@ -7,17 +7,42 @@ import com.mt5ops.console.model.TransitionTable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /** Runs one CLI command in-process, exactly as the launcher wires it, and keeps what it printed. */
 public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun of(String... args) {
+        return start(args).result().join();
+    }
+
+    /** A command running in the background whose output can be read while it runs. */
+    public record Running(StringWriter out, StringWriter err, CompletableFuture<CliRun> result) {
+        public String outSoFar() {
+            synchronized (out) {
+                return out.toString();
+            }
+        }
+    }
+
+    public static Running start(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC(),
+        PrintWriter outWriter = new PrintWriter(out, true) {
+            @Override
+            public void write(String s, int off, int len) {
+                synchronized (out) {
+                    super.write(s, off, len);
+                }
+            }
+        };
+        CliContext ctx = new CliContext(outWriter, new PrintWriter(err, true), Clock.systemUTC(),
                 FreshnessPolicy.defaults(), new TransitionTable());
-        int code = new CommandLineFactory(ctx).create().execute(args);
-        return new CliRun(code, out.toString(), err.toString());
+        CompletableFuture<CliRun> result = CompletableFuture.supplyAsync(() -> {
+            int code = new CommandLineFactory(ctx).create().execute(args);
+            return new CliRun(code, out.toString(), err.toString());
+        });
+        return new Running(out, err, result);
     }
 
     /** Lines printed on stderr, ignoring blank ones. */
