@@ -95,13 +95,9 @@ public final class MirrorBench {
         result.put("load_ratio", Percentiles.round(loadMs / floorMs));
     }
 
+    /** What the mirror's full sync does with a loaded fleet. */
     private int parseAll(Fleet fleet) {
-        Instant now = Instant.now();
-        int problems = 0;
-        for (var raw : fleet.instances().values()) {
-            problems += parser.parse(raw, now).problems().size();
-        }
-        return problems;
+        return parser.parseAll(new ArrayList<>(fleet.instances().values()), Instant.now()).size();
     }
 
     private void storm(RedisConnector connector, FleetMirror mirror, BenchResult result) throws Exception {
@@ -136,9 +132,17 @@ public final class MirrorBench {
                 last.get(10, TimeUnit.SECONDS);
             }
             long stormEnd = System.nanoTime();
-            await(10_000, () -> allSeqSeen(mirror, finalSeq));
+            long written = seq;
+            long[] bareDrained = {0};
+            awaitEvery(10_000, 5, () -> {
+                if (bareDrained[0] == 0 && bare.get() >= written) {
+                    bareDrained[0] = System.nanoTime();
+                }
+                return allSeqSeen(mirror, finalSeq);
+            });
             double convergeMs = (System.nanoTime() - stormEnd) / 1e6;
             settle(bare);
+            result.put("bare_drain_ms", bareDrained[0] == 0 ? null : Percentiles.round((bareDrained[0] - stormEnd) / 1e6));
             long mirrorEvents = mirror.stats().events() - mirrorBefore;
             result.put("storm_writes", seq);
             result.put("storm_writes_per_s", Math.round(seq / (double) seconds));
@@ -222,12 +226,16 @@ public final class MirrorBench {
     }
 
     private static void await(long millis, BooleanSupplier condition) {
+        awaitEvery(millis, 2, condition);
+    }
+
+    private static void awaitEvery(long millis, long everyMs, BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("bench condition not met within " + millis + " ms");
             }
-            LockSupport.parkNanos(2_000_000L);
+            LockSupport.parkNanos(everyMs * 1_000_000L);
         }
     }
 

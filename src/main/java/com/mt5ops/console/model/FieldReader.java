@@ -8,16 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Reads typed fields out of one raw hash. Never throws on bad data: a bad or missing field yields null and a
  * {@link Problem} that quotes the raw text.
  */
 final class FieldReader {
-    static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
     private final Map<String, String> hash;
     private final String instanceId;
@@ -39,7 +35,7 @@ final class FieldReader {
         if (raw == null) {
             return null;
         }
-        return UUID.matcher(raw).matches() ? raw : invalid(field, "not a UUID: " + quote(raw));
+        return Numbers.isUuid(raw) ? raw : invalid(field, "not a UUID: " + quote(raw));
     }
 
     <E> E choice(String field, Function<String, Optional<E>> parser, String expected) {
@@ -56,7 +52,7 @@ final class FieldReader {
         if (raw == null) {
             return null;
         }
-        if (!INTEGER.matcher(raw).matches()) {
+        if (!Numbers.isInteger(raw)) {
             return invalid(field, "not an integer: " + quote(raw));
         }
         try {
@@ -73,7 +69,7 @@ final class FieldReader {
         if (raw == null) {
             return null;
         }
-        if (!DECIMAL.matcher(raw).matches()) {
+        if (!Numbers.isDecimal(raw)) {
             return invalid(field, "not a number: " + quote(raw));
         }
         double value = Double.parseDouble(raw);
@@ -90,6 +86,10 @@ final class FieldReader {
         String raw = required(field);
         if (raw == null) {
             return null;
+        }
+        Instant fast = Numbers.utcSeconds(raw);
+        if (fast != null) {
+            return fast;
         }
         try {
             return Instant.parse(raw);

@@ -58,7 +58,7 @@ public final class KeySchema {
     }
 
     public static boolean isUuid(String id) {
-        return FieldReader.UUID.matcher(id).matches();
+        return Numbers.isUuid(id);
     }
 
     private static Optional<ParsedKey> named(Kind kind, String name) {

@@ -55,17 +55,54 @@ final class FleetAssembler {
         }
     }
 
+    /** Carries over the hashes of {@code before} that are not being read again ({@code reading}: FleetLoader bits). */
+    void keep(RawInstance before, int reading) {
+        Parts p = parts.computeIfAbsent(before.id(), k -> new Parts());
+        String id = before.id();
+        if ((reading & FleetLoader.INSTANCE) == 0) {
+            p.instance = before.instance();
+            carryWrongType(before, KeySchema.instanceKey(id), p);
+        }
+        if ((reading & FleetLoader.METRICS) == 0) {
+            p.metrics = before.metrics();
+            carryWrongType(before, KeySchema.metricsKey(id), p);
+        }
+        if ((reading & FleetLoader.HEALTH) == 0) {
+            p.health = before.health();
+            carryWrongType(before, KeySchema.healthKey(id), p);
+        }
+    }
+
+    private static void carryWrongType(RawInstance before, String key, Parts p) {
+        String type = before.wrongTypeKeys().get(key);
+        if (type != null) {
+            p.wrongType.put(key, type);
+        }
+    }
+
     /** Makes sure an id appears even when nothing is found for it (so a removal can be seen). */
     void touch(String id) {
         parts.computeIfAbsent(id, k -> new Parts());
     }
 
+    /**
+     * Joins what was read. With {@code knownSets} (the caller's cache, for a few ids) membership is looked up per
+     * id, so a small batch costs the same whatever the fleet size; without, the sets read in this load are used.
+     */
     Fleet build(Map<String, Set<String>> knownSets) {
         Map<String, Set<String>> allSets = knownSets == null ? sets : knownSets;
         Map<String, Set<String>> membership = new HashMap<>();
-        allSets.forEach((state, ids) -> ids.forEach(id -> membership.computeIfAbsent(id, k -> new HashSet<>()).add(state)));
         if (knownSets == null) {
+            allSets.forEach((state, ids) -> ids.forEach(id -> membership.computeIfAbsent(id, k -> new HashSet<>(2)).add(state)));
             membership.keySet().forEach(this::touch);
+        } else {
+            for (String id : parts.keySet()) {
+                allSets.forEach((state, ids) -> {
+                    if (ids.contains(id)) {
+                        membership.computeIfAbsent(id, k -> new HashSet<>(2)).add(state);
+                    }
+                });
+            }
         }
         TreeMap<String, RawInstance> out = new TreeMap<>();
         parts.forEach((id, p) -> {

@@ -84,16 +84,44 @@ public final class FleetLoader implements AutoCloseable {
         return fleet;
     }
 
+    /** Bits of {@link #loadParts}: which of an id's hashes to read. */
+    public static final int INSTANCE = 1;
+    public static final int METRICS = 2;
+    public static final int HEALTH = 4;
+    public static final int ALL = INSTANCE | METRICS | HEALTH;
+
     /** The three hashes of each id; set membership comes from {@code knownSets}, kept by the caller. */
     public Fleet loadIds(Collection<String> ids, Map<String, Set<String>> knownSets) {
+        Map<String, Integer> all = new HashMap<>();
+        ids.forEach(id -> all.put(id, ALL));
+        return loadParts(all, knownSets, id -> null);
+    }
+
+    /**
+     * Reads only the named hashes of each id (bit mask of INSTANCE, METRICS, HEALTH) and takes the others from
+     * {@code previous}; an id without a previous value is read whole. Membership comes from {@code knownSets}.
+     */
+    public Fleet loadParts(Map<String, Integer> partsById, Map<String, Set<String>> knownSets,
+                           java.util.function.Function<String, com.mt5ops.console.model.RawInstance> previous) {
         FleetAssembler assembler = new FleetAssembler();
-        List<String> keys = new ArrayList<>(ids.size() * 3);
-        for (String id : ids) {
+        List<String> keys = new ArrayList<>(partsById.size() * 2);
+        partsById.forEach((id, mask) -> {
+            com.mt5ops.console.model.RawInstance before = previous.apply(id);
+            int read = before == null ? ALL : mask;
             assembler.touch(id);
-            keys.add(KeySchema.instanceKey(id));
-            keys.add(KeySchema.metricsKey(id));
-            keys.add(KeySchema.healthKey(id));
-        }
+            if (before != null) {
+                assembler.keep(before, read);
+            }
+            if ((read & INSTANCE) != 0) {
+                keys.add(KeySchema.instanceKey(id));
+            }
+            if ((read & METRICS) != 0) {
+                keys.add(KeySchema.metricsKey(id));
+            }
+            if ((read & HEALTH) != 0) {
+                keys.add(KeySchema.healthKey(id));
+            }
+        });
         collect(keys, request(keys), assembler);
         return assembler.build(knownSets);
     }
@@ -155,11 +183,13 @@ public final class FleetLoader implements AutoCloseable {
                 contents.forEach(m -> members.add((String) m));
                 assembler.set(parsed.name(), members);
             } else if (!wantSet && type.equals("hash")) {
-                Map<String, String> hash = new HashMap<>(contents.size());
+                // Built immutable once: RawInstance's defensive copy is then free.
+                @SuppressWarnings("rawtypes")
+                Map.Entry[] entries = new Map.Entry[contents.size() / 2];
                 for (int f = 0; f + 1 < contents.size(); f += 2) {
-                    hash.put((String) contents.get(f), (String) contents.get(f + 1));
+                    entries[f / 2] = Map.entry((String) contents.get(f), (String) contents.get(f + 1));
                 }
-                assembler.hash(parsed, hash);
+                assembler.hash(parsed, Map.<String, String>ofEntries(entries));
             } else {
                 assembler.wrongType(key, parsed, type);
             }

@@ -2,7 +2,9 @@ package com.mt5ops.console.sync;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * number of distinct ids however fast Redis writes.
  */
 final class DirtyQueue {
-    private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    /** Which of an id's hashes changed, as a bit mask of {@link Parts}; 0 means only its set membership. */
+    private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
     private final Set<String> sets = ConcurrentHashMap.newKeySet();
     private volatile Thread worker;
 
@@ -22,8 +25,8 @@ final class DirtyQueue {
         this.worker = thread;
     }
 
-    void markId(String id) {
-        ids.add(id);
+    void markId(String id, int parts) {
+        ids.merge(id, parts, (a, b) -> a | b);
         wake();
     }
 
@@ -39,12 +42,15 @@ final class DirtyQueue {
         }
     }
 
-    /** Takes up to {@code max} ids out of the queue. */
-    List<String> drainIds(int max) {
-        List<String> out = new ArrayList<>(Math.min(max, Math.max(16, ids.size())));
-        for (Iterator<String> it = ids.iterator(); it.hasNext() && out.size() < max; ) {
-            out.add(it.next());
-            it.remove();
+    /** Takes up to {@code max} ids out of the queue, each with the parts that changed. */
+    Map<String, Integer> drainIds(int max) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Iterator<String> it = ids.keySet().iterator(); it.hasNext() && out.size() < max; ) {
+            String id = it.next();
+            Integer parts = ids.remove(id);
+            if (parts != null) {
+                out.put(id, parts);
+            }
         }
         return out;
     }

@@ -43,6 +43,7 @@ public final class FleetMirror implements AutoCloseable {
     private final MetricHistory history;
     private final List<MirrorListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread worker;
+    private final Thread sampler;
     private volatile boolean running = true;
     private volatile MirrorStats stats;
 
@@ -80,6 +81,8 @@ public final class FleetMirror implements AutoCloseable {
         this.history = new MetricHistory(config.historySeconds());
         this.worker = new Thread(this::run, "mirror-worker");
         this.worker.setDaemon(true);
+        this.sampler = new Thread(this::sampleHistory, "mirror-history");
+        this.sampler.setDaemon(true);
         this.dirty.bindWorker(worker);
         this.stats = currentStats();
     }
@@ -90,6 +93,17 @@ public final class FleetMirror implements AutoCloseable {
 
     public void start() {
         worker.start();
+        sampler.start();
+    }
+
+    /** Once a second, off the worker so that fetching never waits for it. */
+    private void sampleHistory() {
+        while (running) {
+            long second = clock.instant().getEpochSecond();
+            history.sample(instances.values(), second);
+            long next = (second + 1) * 1000 - clock.millis();
+            java.util.concurrent.locks.LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(Math.max(10, next)));
+        }
     }
 
     public MirrorStats stats() {
@@ -257,14 +271,17 @@ public final class FleetMirror implements AutoCloseable {
     private void fullSync() {
         Fleet fleet = connection.loader().loadAll();
         Instant now = clock.instant();
-        List<Change> changes = new ArrayList<>();
+        List<RawInstance> changed = new ArrayList<>();
         for (RawInstance raw : fleet.instances().values()) {
             Instance old = instances.get(raw.id());
             if (old == null || !old.raw().equals(raw)) {
-                Instance parsed = parser.parse(raw, now);
-                instances.put(raw.id(), parsed);
-                changes.add(Change.upsert(parsed));
+                changed.add(raw);
             }
+        }
+        List<Change> changes = new ArrayList<>(changed.size());
+        for (Instance parsed : parser.parseAll(changed, now)) {
+            instances.put(parsed.id(), parsed);
+            changes.add(Change.upsert(parsed));
         }
         for (String id : new ArrayList<>(instances.keySet())) {
             if (!fleet.instances().containsKey(id)) {
@@ -289,12 +306,12 @@ public final class FleetMirror implements AutoCloseable {
             Set<String> after = fresh.getOrDefault(name, Set.of());
             for (String id : before) {
                 if (!after.contains(id)) {
-                    dirty.markId(id);
+                    dirty.markId(id, Parts.NONE);
                 }
             }
             for (String id : after) {
                 if (!before.contains(id)) {
-                    dirty.markId(id);
+                    dirty.markId(id, Parts.NONE);
                 }
             }
             if (after.isEmpty()) {
@@ -306,10 +323,14 @@ public final class FleetMirror implements AutoCloseable {
     }
 
     private void fetchDirty() {
-        List<String> ids = dirty.drainIds(config.maxBatch());
-        Fleet fleet = connection.loader().loadIds(ids, stateSets);
+        Map<String, Integer> ids = dirty.drainIds(config.maxBatch());
+        Fleet fleet = connection.loader().loadParts(ids, stateSets, id -> {
+            Instance known = instances.get(id);
+            return known == null ? null : known.raw();
+        });
         Instant now = clock.instant();
         List<Change> changes = new ArrayList<>(ids.size());
+        List<RawInstance> changed = new ArrayList<>(ids.size());
         for (RawInstance raw : fleet.instances().values()) {
             if (raw.isEmpty()) {
                 if (instances.remove(raw.id()) != null) {
@@ -320,10 +341,12 @@ public final class FleetMirror implements AutoCloseable {
             }
             Instance old = instances.get(raw.id());
             if (old == null || !old.raw().equals(raw)) {
-                Instance parsed = parser.parse(raw, now);
-                instances.put(raw.id(), parsed);
-                changes.add(Change.upsert(parsed));
+                changed.add(raw);
             }
+        }
+        for (Instance parsed : parser.parseAll(changed, now)) {
+            instances.put(parsed.id(), parsed);
+            changes.add(Change.upsert(parsed));
         }
         publish(changes, false);
     }
@@ -333,7 +356,6 @@ public final class FleetMirror implements AutoCloseable {
         eventsPerSecond = (events - eventsAtLastSecond) * (double) SECOND / Math.max(1, now - (nextSecond - SECOND));
         eventsAtLastSecond = events;
         nextSecond = now + SECOND;
-        history.sample(instances.values(), clock.instant().getEpochSecond());
         publish(List.of(), false);
     }
 
@@ -374,6 +396,7 @@ public final class FleetMirror implements AutoCloseable {
     public void close() {
         running = false;
         dirty.wake();
+        java.util.concurrent.locks.LockSupport.unpark(sampler);
         try {
             worker.join(TimeUnit.SECONDS.toMillis(3));
         } catch (InterruptedException e) {

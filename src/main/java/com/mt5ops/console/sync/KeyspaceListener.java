@@ -44,7 +44,7 @@ final class KeyspaceListener extends RedisPubSubAdapter<String, String> {
             if (key.kind() == KeySchema.Kind.STATE_SET) {
                 dirty.markSet(key.name());
             } else {
-                dirty.markId(key.name());
+                dirty.markId(key.name(), Parts.of(key.kind()));
             }
         });
     }
