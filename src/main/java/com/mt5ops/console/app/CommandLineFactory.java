@@ -41,7 +41,7 @@ public final class CommandLineFactory {
         };
         CommandLine cl = new CommandLine(new RootCommand(), factory);
         for (Class<?> c : new Class<?>[] {SnapshotCommand.class, TransitionCommand.class, MarkRestartCommand.class,
-            CheckCommand.class, SimulateCommand.class, com.mt5ops.console.cli.WatchCommand.class, com.mt5ops.console.cli.BenchCommand.class}) {
+            CheckCommand.class, SimulateCommand.class, com.mt5ops.console.cli.WatchCommand.class, com.mt5ops.console.cli.BenchCommand.class, GuiCommand.class}) {
             cl.addSubcommand(new CommandLine(c, factory));
         }
         cl.setOut(ctx.out());

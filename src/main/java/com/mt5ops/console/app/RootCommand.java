@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 public final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.err.println("the desktop console is not built yet; try: mt5-console --help");
+        System.err.println("usage: mt5-console [gui|snapshot|watch|transition|mark-restart|check|simulate|bench] ... (see --help)");
         return 2;
     }
 }

@@ -4,6 +4,8 @@ import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceParser;
 import com.mt5ops.console.redis.Fleet;
 import com.mt5ops.console.redis.FleetLoader;
+import com.mt5ops.console.export.SnapshotJson;
+import com.mt5ops.console.export.SnapshotText;
 import com.mt5ops.console.redis.RedisConnector;
 import java.time.Instant;
 import java.util.ArrayList;

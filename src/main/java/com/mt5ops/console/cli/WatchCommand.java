@@ -2,6 +2,7 @@ package com.mt5ops.console.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.mt5ops.console.export.SnapshotJson;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.sync.Change;
 import com.mt5ops.console.sync.ConnectionState;

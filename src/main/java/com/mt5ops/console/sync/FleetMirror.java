@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * (re)subscription, reconciles periodically, polls when notifications cannot be had, and publishes immutable
  * batches to its listeners.
  */
-public final class FleetMirror implements AutoCloseable {
+public final class FleetMirror implements FleetFeed, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetMirror.class);
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final long RECHECK_NOTIFICATIONS = TimeUnit.SECONDS.toNanos(10);

@@ -1,4 +1,4 @@
-package com.mt5ops.console.cli;
+package com.mt5ops.console.export;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package com.mt5ops.console.cli;
+package com.mt5ops.console.export;
 
 import com.mt5ops.console.model.FreshnessPolicy;
 import com.mt5ops.console.model.Instance;

@@ -1,0 +1,80 @@
+package com.mt5ops.console.app;
+
+import com.mt5ops.console.redis.LocalRedisServer;
+import com.mt5ops.console.redis.RedisConnector;
+import com.mt5ops.console.redis.RedisEndpoint;
+import com.mt5ops.console.sim.FleetSimulator;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo: a private Redis on a free loopback port with keyspace notifications on, a seeded fleet, and the
+ * simulator playing both the instances and their manager. It touches no other Redis, and stops its server on
+ * close, Ctrl+C or SIGTERM.
+ */
+public final class DemoEnvironment implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoEnvironment.class);
+
+    private final LocalRedisServer server;
+    private final Thread shutdownHook;
+    private final RedisConnector connector;
+    private final FleetSimulator simulator;
+    private final Thread simulatorThread;
+
+    private DemoEnvironment(LocalRedisServer server, int instances, double rate) {
+        this.server = server;
+        this.shutdownHook = new Thread(server::close, "demo-redis-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.connector = new RedisConnector(RedisEndpoint.parse(server.uri()));
+        this.simulator = new FleetSimulator(connector, instances, 42);
+        simulator.seed();
+        this.simulatorThread = new Thread(() -> {
+            try {
+                simulator.run(rate, null);
+            } catch (RuntimeException e) {
+                LOG.warn("demo simulator stopped: {}", e.getMessage());
+            }
+        }, "demo-simulator");
+        simulatorThread.setDaemon(true);
+        simulatorThread.start();
+    }
+
+    /** Starts the demo Redis and fleet; the message of the exception says what to do when no Redis can run. */
+    public static DemoEnvironment start(int instances, double rate) throws IOException {
+        LocalRedisServer server = LocalRedisServer.start(List.of("--notify-keyspace-events", "Kghsx"));
+        try {
+            return new DemoEnvironment(server, instances, rate);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    public String uri() {
+        return server.uri();
+    }
+
+    public LocalRedisServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        simulator.stop();
+        try {
+            simulatorThread.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        simulator.close();
+        connector.close();
+        server.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running and stops the server itself
+        }
+    }
+}

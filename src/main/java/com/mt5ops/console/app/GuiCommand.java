@@ -1,0 +1,103 @@
+package com.mt5ops.console.app;
+
+import com.mt5ops.console.cli.CliContext;
+import com.mt5ops.console.cli.ExitCodes;
+import com.mt5ops.console.redis.RedisAccessException;
+import com.mt5ops.console.redis.RedisConnector;
+import com.mt5ops.console.redis.RedisEndpoint;
+import com.mt5ops.console.sync.FleetMirror;
+import com.mt5ops.console.sync.MirrorConfig;
+import com.mt5ops.console.ui.ConsoleServices;
+import com.mt5ops.console.ui.MainWindow;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `gui`: the desktop console; with no Redis configured (or --demo) it starts the private demo. */
+@Command(name = "gui", description = "Open the desktop console (the default). Without --redis it opens the demo.")
+public final class GuiCommand implements Callable<Integer> {
+    static final String ENV_URI = "MT5_REDIS_URI";
+
+    private final CliContext ctx;
+
+    @Option(names = "--redis", paramLabel = "URI", description = "the Redis to watch (default: $" + ENV_URI + ", else the demo)")
+    String uri;
+
+    @Option(names = "--read-only", description = "never write: action buttons are disabled")
+    boolean readOnly;
+
+    @Option(names = "--demo", description = "start a private Redis with a simulated fleet (never touches another Redis)")
+    boolean demo;
+
+    @Option(names = "--demo-instances", defaultValue = "250", description = "demo fleet size (default: ${DEFAULT-VALUE})")
+    int demoInstances;
+
+    public GuiCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String target = uri != null ? uri : System.getenv(ENV_URI);
+        boolean useDemo = demo || target == null || target.isBlank();
+        DemoEnvironment demoEnv = null;
+        if (useDemo) {
+            try {
+                demoEnv = DemoEnvironment.start(demoInstances, Math.max(20, demoInstances / 4.0));
+            } catch (IOException e) {
+                ctx.err().println("error: cannot start the demo Redis: " + e.getMessage()
+                        + " (install redis-server, or run with --redis redis://host:port)");
+                ctx.err().flush();
+                return ExitCodes.UNAVAILABLE;
+            }
+            target = demoEnv.uri();
+        }
+        RedisEndpoint endpoint;
+        try {
+            endpoint = RedisEndpoint.parse(target);
+        } catch (RedisAccessException e) {
+            ctx.err().println("error: " + e.getMessage());
+            ctx.err().flush();
+            return ExitCodes.USAGE;
+        }
+        try (Executors executors = new Executors();
+             RedisConnector connector = new RedisConnector(endpoint);
+             FleetMirror mirror = new FleetMirror(connector, ctx.parser(), MirrorConfig.defaults(), ctx.clock());
+             WriteGateway gateway = new WriteGateway(connector, ctx.table(), executors.io())) {
+            ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, ctx.table(), ctx.freshness(),
+                    endpoint.display(), useDemo, readOnly, System.getProperty("user.name"), host());
+            CountDownLatch closed = new CountDownLatch(1);
+            Platform.setImplicitExit(false);
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                MainWindow window = new MainWindow(stage, services, executors.io());
+                stage.setOnHidden(e -> {
+                    window.stop();
+                    closed.countDown();
+                });
+                window.show();
+                mirror.start();
+            });
+            closed.await();
+            Platform.exit();
+            return ExitCodes.DONE;
+        } finally {
+            if (demoEnv != null) {
+                demoEnv.close();
+            }
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return System.getenv().getOrDefault("HOSTNAME", "unknown");
+        }
+    }
+}

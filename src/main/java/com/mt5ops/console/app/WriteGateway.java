@@ -1,0 +1,70 @@
+package com.mt5ops.console.app;
+
+import com.mt5ops.console.model.AuditEntry;
+import com.mt5ops.console.model.TransitionRequest;
+import com.mt5ops.console.model.TransitionResult;
+import com.mt5ops.console.model.TransitionTable;
+import com.mt5ops.console.redis.AuditLog;
+import com.mt5ops.console.redis.RedisAccessException;
+import com.mt5ops.console.redis.RedisConnector;
+import com.mt5ops.console.redis.TransitionService;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The GUI's way to Redis for actions and the audit trail. Connections open on first use on the I/O pool, so a
+ * Redis that is down at start never blocks the window; failures come back as results, not exceptions.
+ */
+final class WriteGateway implements AutoCloseable {
+    private final RedisConnector connector;
+    private final TransitionTable table;
+    private final Executor io;
+    private TransitionService transitions;
+    private StatefulRedisConnection<String, String> reader;
+
+    WriteGateway(RedisConnector connector, TransitionTable table, Executor io) {
+        this.connector = connector;
+        this.table = table;
+        this.io = io;
+    }
+
+    CompletableFuture<TransitionResult> apply(TransitionRequest request) {
+        return CompletableFuture.supplyAsync(this::service, io)
+                .thenCompose(s -> s.apply(request))
+                .exceptionally(e -> {
+                    RedisAccessException a = RedisAccessException.from(connector.endpoint().display(), e);
+                    return new TransitionResult(a.reason() == RedisAccessException.Reason.DENIED
+                            ? TransitionResult.Outcome.DENIED : TransitionResult.Outcome.UNAVAILABLE, request.instanceId(), null, a.getMessage());
+                });
+    }
+
+    CompletableFuture<List<AuditEntry>> audit(String instanceId) {
+        return CompletableFuture.supplyAsync(this::auditLog, io).thenCompose(a -> a.forInstance(instanceId, 2000));
+    }
+
+    private synchronized TransitionService service() {
+        if (transitions == null) {
+            transitions = new TransitionService(connector, table);
+        }
+        return transitions;
+    }
+
+    private synchronized AuditLog auditLog() {
+        if (reader == null) {
+            reader = connector.connect();
+        }
+        return new AuditLog(reader.async());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (transitions != null) {
+            transitions.close();
+        }
+        if (reader != null) {
+            reader.close();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package com.mt5ops.console.ui;
+
+import com.mt5ops.console.model.InstanceState;
+import com.mt5ops.console.sync.BatchCoalescer;
+import com.mt5ops.console.ui.actions.ActionController;
+import com.mt5ops.console.ui.detail.DetailPane;
+import com.mt5ops.console.ui.export.ExportActions;
+import com.mt5ops.console.ui.fx.FrameQueue;
+import com.mt5ops.console.ui.grid.FleetGrid;
+import com.mt5ops.console.ui.kpi.KpiTiles;
+import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.status.ConnectionBanner;
+import com.mt5ops.console.ui.status.StatusBar;
+import com.mt5ops.console.ui.table.FleetTable;
+import com.mt5ops.console.ui.toolbar.FleetToolbar;
+import java.io.File;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/** The console window: KPI tiles, toolbar, banner, grid or table, detail pane, status bar, shortcuts. */
+public final class MainWindow {
+    private final Stage stage;
+    private final FleetViewModel vm;
+    private final FrameQueue frames = new FrameQueue();
+    private final ActionController actions;
+    private final FleetGrid grid;
+    private final FleetToolbar toolbar;
+    private final Scene scene;
+    private final Timeline clock;
+    private boolean dark = true;
+
+    public MainWindow(Stage stage, ConsoleServices services, Executor io) {
+        this.stage = stage;
+        this.vm = new FleetViewModel(services.freshness(), Clock.systemUTC());
+        this.actions = new ActionController(services, vm, () -> stage, Platform::runLater);
+        this.grid = new FleetGrid(vm);
+        FleetTable table = new FleetTable(vm);
+        ToggleButton compact = new ToggleButton("Table view");
+        compact.setId("view-toggle");
+        ToggleButton theme = new ToggleButton("Light theme");
+        theme.setId("theme-toggle");
+        ExportActions export = new ExportActions(services.freshness(), services.source(), io);
+        MenuButton exportMenu = new MenuButton("Export");
+        exportMenu.setId("export");
+        MenuItem csv = new MenuItem("Current view as CSV…");
+        MenuItem json = new MenuItem("Current view as snapshot JSON…");
+        exportMenu.getItems().addAll(csv, json);
+        this.toolbar = new FleetToolbar(vm, compact, exportMenu, theme);
+        DetailPane detail = new DetailPane(vm, services, actions, Platform::runLater);
+        StackPane center = new StackPane(grid.node());
+        compact.selectedProperty().addListener((o, a, on) -> center.getChildren().setAll(on ? table.node() : grid.node()));
+        SplitPane split = new SplitPane(center, detail.node());
+        split.setDividerPositions(0.70);
+        SplitPane.setResizableWithParent(detail.node(), false);
+        VBox top = new VBox(new KpiTiles(vm).node(), toolbar.node(), new ConnectionBanner(vm, services.source()).node());
+        BorderPane root = new BorderPane(split, top, null, new StatusBar(vm, services.source(), services.demo(), actions.readOnly()).node(), null);
+        center.opacityProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> vm.stats().get() == null || vm.stats().get().state().isCurrent() ? 1.0 : 0.45, vm.stats()));
+        scene = new Scene(root, 1500, 920);
+        applyTheme();
+        theme.selectedProperty().addListener((o, a, light) -> {
+            dark = !light;
+            applyTheme();
+        });
+        csv.setOnAction(e -> chooseAndExport("csv", f -> export.csv(f, vm.visibleInstances())));
+        json.setOnAction(e -> chooseAndExport("json", f -> export.json(f, vm.visibleInstances(), vm.stats().get())));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        stage.setTitle("MT5 Instance Console — " + services.source() + (services.demo() ? " (DEMO)" : ""));
+        stage.setScene(scene);
+        services.feed().addListener(new BatchCoalescer(frames, vm::apply));
+        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Shows the window and starts taking batches (FX thread). */
+    public void show() {
+        frames.start();
+        clock.play();
+        stage.show();
+    }
+
+    public void stop() {
+        clock.stop();
+        frames.stop();
+    }
+
+    private void applyTheme() {
+        scene.getStylesheets().setAll(
+                getClass().getResource("/assets/css/console.css").toExternalForm(),
+                getClass().getResource(dark ? "/assets/css/dark.css" : "/assets/css/light.css").toExternalForm());
+    }
+
+    private void shortcut(KeyEvent e) {
+        boolean typing = scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl;
+        if (e.getCode() == KeyCode.ESCAPE) {
+            if (typing) {
+                grid.node().requestFocus();
+            } else {
+                vm.selection().clear();
+            }
+            return;
+        }
+        if (typing) {
+            return;
+        }
+        switch (e.getCode()) {
+            case SLASH -> toolbar.focusSearch();
+            case F -> toolbar.toggleProblemsOnly();
+            case R -> actions.request(vm.selection().ids(), InstanceState.RESTARTING);
+            case LEFT -> move(-1);
+            case RIGHT -> move(1);
+            case UP -> move(-grid.columns());
+            case DOWN -> move(grid.columns());
+            case ENTER -> {
+                if (vm.selection().focused().get() == null) {
+                    move(0);
+                }
+            }
+            case F1 -> help();
+            default -> {
+                if ("?".equals(e.getText())) {
+                    help();
+                } else {
+                    return;
+                }
+            }
+        }
+        e.consume();
+    }
+
+    private void move(int delta) {
+        vm.selection().move(delta);
+        grid.reveal(vm.indexOf(vm.selection().focused().get()));
+    }
+
+    private void help() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.setContentText(String.join("\n", List.of(
+                "/        search (id, broker, error text)",
+                "arrows   move the selection",
+                "Enter    select the first instance",
+                "click    select · Ctrl+click add · Shift+click range",
+                "R        mark restart for the selection",
+                "F        problems only",
+                "Esc      clear selection / leave search",
+                "?        this help")));
+        a.show();
+    }
+
+    private void chooseAndExport(String ext, java.util.function.Function<File, java.util.concurrent.CompletableFuture<File>> write) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName("mt5-fleet." + ext);
+        File target = chooser.showSaveDialog(stage);
+        if (target != null) {
+            write.apply(target).whenCompleteAsync((f, err) -> actions.lastResult().set(new ActionController.Result(err == null,
+                    err == null ? "exported " + f.getName() : "export failed: " + err.getMessage())), Platform::runLater);
+        }
+    }
+
+    public FleetViewModel viewModel() {
+        return vm;
+    }
+
+    public ActionController actions() {
+        return actions;
+    }
+}

@@ -1,0 +1,139 @@
+package com.mt5ops.console.ui.actions;
+
+import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.model.InstanceState;
+import com.mt5ops.console.model.TransitionRequest;
+import com.mt5ops.console.model.TransitionResult;
+import com.mt5ops.console.model.TransitionResult.Outcome;
+import com.mt5ops.console.ui.ConsoleServices;
+import com.mt5ops.console.ui.model.FleetViewModel;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.stage.Window;
+
+/**
+ * Issues operator transitions: confirmation naming the instance and the change, CAS against the state the
+ * operator saw, a pending state while in flight, and the result shown. Redis denying a write switches the
+ * console to read-only with the reason.
+ */
+public final class ActionController {
+    /** The last outcome, as the operator should read it. */
+    public record Result(boolean ok, String text) {
+    }
+
+    private final ConsoleServices services;
+    private final FleetViewModel vm;
+    private final Supplier<Window> owner;
+    private final Consumer<Runnable> fx;
+    private final BooleanProperty readOnly = new SimpleBooleanProperty();
+    private final StringProperty readOnlyReason = new SimpleStringProperty("");
+    private final BooleanProperty pending = new SimpleBooleanProperty();
+    private final ObjectProperty<Result> lastResult = new SimpleObjectProperty<>();
+    private final IntegerProperty completed = new SimpleIntegerProperty();
+
+    public ActionController(ConsoleServices services, FleetViewModel vm, Supplier<Window> owner, Consumer<Runnable> fx) {
+        this.services = services;
+        this.vm = vm;
+        this.owner = owner;
+        this.fx = fx;
+        if (services.readOnly()) {
+            readOnly.set(true);
+            readOnlyReason.set("Started with --read-only: actions are off.");
+        }
+    }
+
+    /** Asks for confirmation, then moves the given instances to {@code to}. */
+    public void request(List<String> ids, InstanceState to) {
+        if (ids.isEmpty() || pending.get()) {
+            return;
+        }
+        if (readOnly.get()) {
+            lastResult.set(new Result(false, readOnlyReason.get()));
+            return;
+        }
+        Optional<String> reason;
+        if (ids.size() == 1) {
+            Instance i = vm.get(ids.get(0));
+            if (i == null) {
+                return;
+            }
+            InstanceState from = i.stateOrNull();
+            reason = ConfirmDialogs.single(owner.get(), i.id(), i.raw().instance() == null ? null : i.raw().instance().get("broker_id"),
+                    rawState(i), to, from == null ? null : services.table().name(from, to).orElse(null));
+        } else {
+            reason = ConfirmDialogs.bulk(owner.get(), ids.size(), to);
+        }
+        reason.ifPresent(r -> issue(ids, to, r));
+    }
+
+    /** Issues without asking (after confirmation, or from tests of the write path). */
+    public void issue(List<String> ids, InstanceState to, String reason) {
+        pending.set(true);
+        lastResult.set(new Result(true, "pending: " + ids.size() + " × → " + to.wire() + " …"));
+        List<CompletableFuture<TransitionResult>> all = new ArrayList<>();
+        for (String id : ids) {
+            Instance i = vm.get(id);
+            String expected = i == null ? "" : rawState(i);
+            all.add(services.transitions().apply(new TransitionRequest(id, expected, to, to == InstanceState.RESTARTING,
+                    services.operator(), services.host(), reason)));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                .whenCompleteAsync((v, e) -> finish(all.stream().map(f -> f.getNow(null)).toList()), fx::accept);
+    }
+
+    private void finish(List<TransitionResult> results) {
+        pending.set(false);
+        completed.set(completed.get() + 1);
+        if (results.size() == 1 && results.get(0) != null) {
+            TransitionResult r = results.get(0);
+            lastResult.set(new Result(r.outcome() == Outcome.DONE, r.message()));
+        } else {
+            Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+            results.forEach(r -> counts.merge(r == null ? Outcome.UNAVAILABLE : r.outcome(), 1, Integer::sum));
+            lastResult.set(new Result(counts.getOrDefault(Outcome.DONE, 0) == results.size(), "bulk: " + counts));
+        }
+        results.stream().filter(r -> r != null && r.outcome() == Outcome.DENIED).findFirst().ifPresent(r -> {
+            readOnly.set(true);
+            readOnlyReason.set("Read-only: Redis denied the write (" + r.message() + "). Ask for an operator account.");
+        });
+    }
+
+    static String rawState(Instance i) {
+        return i.raw().instance() == null ? "" : i.raw().instance().getOrDefault("state", "");
+    }
+
+    public BooleanProperty readOnly() {
+        return readOnly;
+    }
+
+    public StringProperty readOnlyReason() {
+        return readOnlyReason;
+    }
+
+    public BooleanProperty pending() {
+        return pending;
+    }
+
+    public ObjectProperty<Result> lastResult() {
+        return lastResult;
+    }
+
+    /** Increments after every finished action (the detail pane reloads the audit trail then). */
+    public IntegerProperty completed() {
+        return completed;
+    }
+}

@@ -1,0 +1,63 @@
+package com.mt5ops.console.ui.actions;
+
+import com.mt5ops.console.model.InstanceState;
+import java.util.Optional;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** The confirmations in front of every write: they name what will change, and bulk ones make you type the count. */
+final class ConfirmDialogs {
+    private ConfirmDialogs() {
+    }
+
+    /** Returns the reason typed, or empty if cancelled. */
+    static Optional<String> single(Window owner, String id, String broker, String from, InstanceState to, String transitionName) {
+        Dialog<String> d = base(owner, "Confirm: " + ActionLabels.verb(to));
+        d.setHeaderText(ActionLabels.verb(to).substring(0, 1).toUpperCase() + ActionLabels.verb(to).substring(1) + " for instance " + id);
+        TextField reason = reasonField();
+        Label what = new Label("broker " + (broker == null ? "—" : broker) + "\n" + from + " → " + to.wire()
+                + (transitionName == null ? "" : "  (" + transitionName + ")")
+                + (to == InstanceState.RESTARTING ? "\nrestart_count + 1" : ""));
+        what.setId("confirm-what");
+        d.getDialogPane().setContent(new VBox(8, what, new Label("Reason (for the audit trail):"), reason));
+        d.setResultConverter(b -> b == ButtonType.OK ? reason.getText() : null);
+        javafx.application.Platform.runLater(reason::requestFocus);
+        return d.showAndWait();
+    }
+
+    /** A bulk action: OK stays disabled until the operator types the number of instances. */
+    static Optional<String> bulk(Window owner, int count, InstanceState to) {
+        Dialog<String> d = base(owner, "Confirm bulk action");
+        d.setHeaderText(ActionLabels.verb(to).substring(0, 1).toUpperCase() + ActionLabels.verb(to).substring(1) + " for " + count + " instances");
+        TextField typed = new TextField();
+        typed.setId("confirm-count");
+        typed.setPromptText("type " + count + " to confirm");
+        TextField reason = reasonField();
+        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(typed.textProperty().isNotEqualTo(Integer.toString(count)));
+        d.getDialogPane().setContent(new VBox(8, new Label("Each instance moves only if its state is still the one you saw."),
+                new Label("Type the number of instances (" + count + "):"), typed, new Label("Reason:"), reason));
+        d.setResultConverter(b -> b == ButtonType.OK ? reason.getText() : null);
+        return d.showAndWait();
+    }
+
+    private static Dialog<String> base(Window owner, String title) {
+        Dialog<String> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(ButtonType.OK).setId("confirm-ok");
+        d.getDialogPane().setId("confirm-dialog");
+        return d;
+    }
+
+    private static TextField reasonField() {
+        TextField reason = new TextField();
+        reason.setId("reason");
+        reason.setPromptText("why (optional)");
+        return reason;
+    }
+}

@@ -1,0 +1,233 @@
+package com.mt5ops.console.ui.detail;
+
+import com.mt5ops.console.model.AuditEntry;
+import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.model.InstanceState;
+import com.mt5ops.console.model.Problem;
+import com.mt5ops.console.sync.HistorySeries;
+import com.mt5ops.console.ui.ConsoleServices;
+import com.mt5ops.console.ui.actions.ActionController;
+import com.mt5ops.console.ui.actions.ActionLabels;
+import com.mt5ops.console.ui.fx.Format;
+import com.mt5ops.console.ui.grid.StateStyle;
+import com.mt5ops.console.ui.model.FleetViewModel;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * The focused instance in full: header, CPU and memory gauges (TilesFX), history sparklines, the actions the
+ * transition table allows from its state, its problems, every raw field, and its audit trail.
+ */
+public final class DetailPane {
+    private final FleetViewModel vm;
+    private final ConsoleServices services;
+    private final ActionController actions;
+    private final Consumer<Runnable> fx;
+    private final VBox box = new VBox();
+    private final ScrollPane scroll = new ScrollPane(box);
+    private final Label empty = new Label("Select an instance to see every field, its history, its audit trail and its actions.");
+    private final TextField id = new TextField();
+    private final Label chip = new Label();
+    private final Label badge = new Label();
+    private final Label facts = new Label();
+    private final Tile cpuTile;
+    private final Tile memoryTile;
+    private final Sparkline cpuLine = new Sparkline("CPU %", Color.web("#58a6ff"), 340, 56);
+    private final Sparkline memoryLine = new Sparkline("Memory MB", Color.web("#bc8cff"), 340, 56);
+    private final FlowPane buttons = new FlowPane(6, 6);
+    private final Label result = new Label();
+    private final Label readOnlyNote = new Label();
+    private final VBox problems = new VBox(2);
+    private final FieldsGrid fields = new FieldsGrid();
+    private final VBox audit = new VBox(2);
+    private final VBox content;
+    private String shownId;
+    private InstanceState shownState;
+
+    public DetailPane(FleetViewModel vm, ConsoleServices services, ActionController actions, Consumer<Runnable> fx) {
+        this.vm = vm;
+        this.services = services;
+        this.actions = actions;
+        this.fx = fx;
+        box.getStyleClass().add("detail");
+        box.setId("detail");
+        scroll.setFitToWidth(true);
+        scroll.setPrefWidth(420);
+        scroll.setMinWidth(360);
+        id.setEditable(false);
+        id.setId("detail-id");
+        id.getStyleClass().addAll("mono", "title");
+        chip.getStyleClass().add("chip");
+        badge.getStyleClass().add("badge");
+        chip.setId("detail-state");
+        badge.setId("detail-health");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("muted");
+        cpuTile = gauge("CPU", "%", 100);
+        memoryTile = gauge("Memory", "MB", 4096);
+        result.setId("action-result");
+        result.setWrapText(true);
+        readOnlyNote.setId("read-only-note");
+        readOnlyNote.getStyleClass().add("read-only");
+        readOnlyNote.setWrapText(true);
+        readOnlyNote.textProperty().bind(actions.readOnlyReason());
+        readOnlyNote.visibleProperty().bind(actions.readOnly());
+        readOnlyNote.managedProperty().bind(actions.readOnly());
+        buttons.setId("action-buttons");
+        content = new VBox(8, id, new HBox(8, chip, badge), facts, new HBox(6, cpuTile, memoryTile), cpuLine, memoryLine,
+                section("Actions"), buttons, readOnlyNote, result, section("Problems"), problems, section("Fields (raw, as stored)"),
+                fields, section("Audit trail"), audit);
+        box.getChildren().setAll(empty);
+        vm.selection().focused().addListener((o, a, f) -> show(true));
+        vm.dataVersion().addListener(o -> {
+            if (shownId != null && vm.changedInLastBatch(shownId)) {
+                show(false);
+            }
+        });
+        vm.now().addListener(o -> history());
+        actions.readOnly().addListener(o -> show(false));
+        actions.pending().addListener(o -> show(false));
+        actions.completed().addListener(o -> loadAudit());
+        actions.lastResult().addListener((o, a, r) -> {
+            result.setText(r == null ? "" : r.text());
+            result.getStyleClass().removeAll("result-ok", "result-bad");
+            if (r != null) {
+                result.getStyleClass().add(r.ok() ? "result-ok" : "result-bad");
+            }
+        });
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section");
+        return l;
+    }
+
+    private static Tile gauge(String title, String unit, double max) {
+        return TileBuilder.create().skinType(Tile.SkinType.GAUGE).prefSize(170, 150).title(title).unit(unit)
+                .maxValue(max).threshold(max * 0.9).thresholdVisible(true).decimals(0).animated(false)
+                .backgroundColor(Color.web("#1c2129")).build();
+    }
+
+    private void show(boolean focusChanged) {
+        String focused = vm.selection().focused().get();
+        Instance i = focused == null ? null : vm.get(focused);
+        if (i == null) {
+            shownId = null;
+            box.getChildren().setAll(empty);
+            return;
+        }
+        if (box.getChildren().size() == 1) {
+            box.getChildren().setAll(content.getChildren());
+        }
+        boolean newInstance = !i.id().equals(shownId);
+        shownId = i.id();
+        id.setText(i.id());
+        StateStyle.chip(chip, i.stateOrNull(), i.raw().instance() == null ? null : i.raw().instance().get("state"));
+        StateStyle.badge(badge, i.healthOrNull(), i.raw().health() == null ? null : i.raw().health().get("health_status"));
+        var s = i.state();
+        facts.setText("broker " + (i.brokerOrNull() == null ? "?" : i.brokerOrNull())
+                + "\n" + (s == null || s.launchMode() == null ? "launch mode ?" : s.launchMode().wire())
+                + " · " + (s == null || s.activeConnections() == null ? "?" : s.activeConnections()) + " connections"
+                + " · restarts " + (i.health() == null || i.health().restartCount() == null ? "?" : i.health().restartCount())
+                + " · up " + (i.health() == null || i.health().uptimeSeconds() == null ? "?" : Format.duration(i.health().uptimeSeconds()))
+                + "\nlast update " + Format.age(i.lastSeen(), vm.now().get()) + " (" + i.freshness(vm.policy(), vm.now().get()).wire() + ")"
+                + (i.raw().health() == null || i.raw().health().getOrDefault("last_error", "").isEmpty() ? ""
+                        : "\nlast error: " + i.raw().health().get("last_error")));
+        facts.setWrapText(true);
+        Double cpu = i.metrics() == null ? null : i.metrics().cpuUsage();
+        Double mem = i.metrics() == null ? null : i.metrics().memoryUsage();
+        cpuTile.setValue(cpu == null ? 0 : cpu);
+        cpuTile.setDescription(cpu == null ? "unknown" : "");
+        memoryTile.setMaxValue(Math.max(4096, mem == null ? 0 : mem));
+        memoryTile.setValue(mem == null ? 0 : mem);
+        memoryTile.setDescription(mem == null ? "unknown" : "");
+        if (newInstance || i.stateOrNull() != shownState || focusChanged) {
+            shownState = i.stateOrNull();
+        }
+        buttons(i);
+        problems.getChildren().setAll(i.problems().isEmpty() ? List.of(new Label("none")) : i.problems().stream().map(this::problem).toList());
+        fields.show(i);
+        if (newInstance) {
+            result.setText("");
+            history();
+            loadAudit();
+        }
+    }
+
+    private Node problem(Problem p) {
+        Label l = new Label(p.code() + "  " + (p.field() == null ? p.key() : p.field()) + ": " + p.message());
+        l.getStyleClass().add("problem");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private void buttons(Instance i) {
+        buttons.getChildren().clear();
+        InstanceState from = i.stateOrNull();
+        for (InstanceState to : services.table().targets(from)) {
+            Button b = new Button(ActionLabels.button(from, to));
+            b.setId("action-" + to.wire());
+            b.getStyleClass().add("action-button");
+            b.setDisable(actions.readOnly().get() || actions.pending().get());
+            b.setOnAction(e -> actions.request(List.of(i.id()), to));
+            buttons.getChildren().add(b);
+        }
+        if (buttons.getChildren().isEmpty()) {
+            buttons.getChildren().add(new Label(from == null ? "No actions: the state is not a known one." : "No transitions from " + from.wire() + "."));
+        }
+    }
+
+    private void history() {
+        if (shownId == null) {
+            return;
+        }
+        HistorySeries h = services.feed().history(shownId);
+        Instance i = vm.get(shownId);
+        cpuLine.draw(h.cpu(), i == null || i.metrics() == null ? "?" : Format.percent(i.metrics().cpuUsage()));
+        memoryLine.draw(h.memory(), i == null || i.metrics() == null ? "?" : Format.megabytes(i.metrics().memoryUsage()));
+    }
+
+    private void loadAudit() {
+        String forId = shownId;
+        if (forId == null) {
+            return;
+        }
+        audit.getChildren().setAll(new Label("loading…"));
+        services.auditTrail().apply(forId).whenCompleteAsync((entries, error) -> {
+            if (!forId.equals(shownId)) {
+                return;
+            }
+            if (error != null) {
+                audit.getChildren().setAll(new Label("audit trail unavailable: " + error.getMessage()));
+            } else if (entries.isEmpty()) {
+                audit.getChildren().setAll(new Label("no operator actions recorded"));
+            } else {
+                audit.getChildren().setAll(entries.stream().limit(30).map(DetailPane::auditLine).toList());
+            }
+        }, fx::accept);
+    }
+
+    private static Node auditLine(AuditEntry e) {
+        Label l = new Label(e.time() + "  " + e.operator() + "@" + e.host() + "  " + e.from() + " → " + e.to()
+                + (e.reason() == null || e.reason().isEmpty() ? "" : "  \"" + e.reason() + "\""));
+        l.getStyleClass().add("mono");
+        l.setWrapText(true);
+        return l;
+    }
+
+    public Node node() {
+        return scroll;
+    }
+}

@@ -1,0 +1,56 @@
+package com.mt5ops.console.ui.export;
+
+import com.mt5ops.console.export.SnapshotJson;
+import com.mt5ops.console.export.SnapshotText;
+import com.mt5ops.console.model.FreshnessPolicy;
+import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.sync.MirrorStats;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** Writes the current view to CSV or to the snapshot JSON, off the FX thread, for incident reports. */
+public final class ExportActions {
+    private final FreshnessPolicy policy;
+    private final String source;
+    private final Executor io;
+
+    public ExportActions(FreshnessPolicy policy, String source, Executor io) {
+        this.policy = policy;
+        this.source = source;
+        this.io = io;
+    }
+
+    public CompletableFuture<File> csv(File target, List<Instance> rows) {
+        Instant now = Instant.now();
+        return CompletableFuture.supplyAsync(() -> write(target, w -> new SnapshotText(policy).csv(new PrintWriter(w), rows, now)), io);
+    }
+
+    public CompletableFuture<File> json(File target, List<Instance> rows, MirrorStats stats) {
+        Instant now = Instant.now();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("mode", stats == null ? "UNKNOWN" : stats.state().name());
+        s.put("events", stats == null ? 0 : stats.events());
+        s.put("resyncs", stats == null ? 0 : stats.resyncs());
+        s.put("reconnects", stats == null ? 0 : stats.reconnects());
+        return CompletableFuture.supplyAsync(() -> write(target, w -> new SnapshotJson(policy).write(w, source, now, rows, s)), io);
+    }
+
+    private static File write(File target, java.util.function.Consumer<Writer> body) {
+        try (Writer w = Files.newBufferedWriter(target.toPath(), StandardCharsets.UTF_8)) {
+            body.accept(w);
+            return target;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

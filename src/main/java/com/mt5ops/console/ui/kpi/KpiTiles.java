@@ -1,0 +1,59 @@
+package com.mt5ops.console.ui.kpi;
+
+import com.mt5ops.console.model.HealthStatus;
+import com.mt5ops.console.model.InstanceState;
+import com.mt5ops.console.ui.model.FilterCriteria;
+import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.model.FreshnessFilter;
+import com.mt5ops.console.ui.model.KpiCounts;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
+import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
+
+/** The fleet KPI tiles (TilesFX); clicking one filters the grid to what it counts. */
+public final class KpiTiles {
+    private final HBox row = new HBox();
+
+    public KpiTiles(FleetViewModel vm) {
+        row.getStyleClass().add("kpi-row");
+        tile(vm, "Total", "instances", Color.web("#58a6ff"), KpiCounts::total, c -> FilterCriteria.none());
+        tile(vm, "Running", "", Color.web("#3fb950"), KpiCounts::running, c -> FilterCriteria.none().withState(InstanceState.RUNNING));
+        tile(vm, "Crashed", "", Color.web("#f85149"), KpiCounts::crashed, c -> FilterCriteria.none().withState(InstanceState.CRASHED));
+        tile(vm, "Restarting", "", Color.web("#d29922"), KpiCounts::restarting, c -> FilterCriteria.none().withState(InstanceState.RESTARTING));
+        tile(vm, "Critical", "health", Color.web("#f85149"), KpiCounts::critical, c -> FilterCriteria.none().withHealth(HealthStatus.CRITICAL));
+        tile(vm, "Stale", "or lost data", Color.web("#bc8cff"), KpiCounts::stale, c -> FilterCriteria.none().withFreshness(FreshnessFilter.NOT_LIVE));
+        tile(vm, "Data problems", "instances", Color.web("#bc8cff"), KpiCounts::withProblems, c -> FilterCriteria.none().withProblemsOnly(true));
+        tile(vm, "Fleet CPU", "% avg running", Color.web("#58a6ff"), KpiCounts::cpuAverage, c -> c);
+        tile(vm, "Memory", "GB total", Color.web("#58a6ff"), k -> k.memoryTotalMb() / 1024, c -> c);
+    }
+
+    private void tile(FleetViewModel vm, String title, String unit, Color color, ToDoubleFunction<KpiCounts> value,
+                      UnaryOperator<FilterCriteria> onClick) {
+        Tile tile = TileBuilder.create()
+                .skinType(Tile.SkinType.NUMBER)
+                .prefSize(138, 86)
+                .title(title)
+                .unit(unit)
+                .decimals(0)
+                .valueColor(color)
+                .titleColor(Color.web("#8b949e"))
+                .unitColor(Color.web("#8b949e"))
+                .backgroundColor(Color.web("#161b22"))
+                .animated(false)
+                .build();
+        tile.setId("kpi-" + title.toLowerCase().replace(' ', '-'));
+        Tooltip.install(tile, new Tooltip("Show only: " + title.toLowerCase()));
+        tile.setOnMouseClicked(e -> vm.criteria().set(onClick.apply(vm.criteria().get())));
+        vm.counts().addListener((o, a, k) -> tile.setValue(value.applyAsDouble(k)));
+        row.getChildren().add(tile);
+    }
+
+    public Node node() {
+        return row;
+    }
+}

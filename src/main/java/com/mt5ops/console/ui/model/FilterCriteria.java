@@ -1,0 +1,80 @@
+package com.mt5ops.console.ui.model;
+
+import com.mt5ops.console.model.FreshnessPolicy;
+import com.mt5ops.console.model.HealthStatus;
+import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.model.InstanceState;
+import java.time.Instant;
+import java.util.Locale;
+
+/** What the operator filters on; null fields mean "any". */
+public record FilterCriteria(String text, InstanceState state, HealthStatus health, String broker,
+                             FreshnessFilter freshness, boolean problemsOnly) {
+
+    public static FilterCriteria none() {
+        return new FilterCriteria("", null, null, null, FreshnessFilter.ANY, false);
+    }
+
+    public boolean isNone() {
+        return equals(none());
+    }
+
+    public boolean matches(Instance i, FreshnessPolicy policy, Instant now) {
+        if (state != null && i.stateOrNull() != state) {
+            return false;
+        }
+        if (health != null && i.healthOrNull() != health) {
+            return false;
+        }
+        if (broker != null && !broker.equals(rawBroker(i))) {
+            return false;
+        }
+        if (freshness != null && !freshness.accepts(i.freshness(policy, now))) {
+            return false;
+        }
+        if (problemsOnly && !Triage.needsAttention(i, policy, now)) {
+            return false;
+        }
+        return text == null || text.isBlank() || textMatches(i, text.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean textMatches(Instance i, String needle) {
+        if (i.id().toLowerCase(Locale.ROOT).contains(needle)) {
+            return true;
+        }
+        String broker = rawBroker(i);
+        if (broker != null && broker.toLowerCase(Locale.ROOT).contains(needle)) {
+            return true;
+        }
+        String error = i.raw().health() == null ? null : i.raw().health().get("last_error");
+        return error != null && error.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    static String rawBroker(Instance i) {
+        return i.raw().instance() == null ? null : i.raw().instance().get("broker_id");
+    }
+
+    public FilterCriteria withText(String t) {
+        return new FilterCriteria(t, state, health, broker, freshness, problemsOnly);
+    }
+
+    public FilterCriteria withState(InstanceState s) {
+        return new FilterCriteria(text, s, health, broker, freshness, problemsOnly);
+    }
+
+    public FilterCriteria withHealth(HealthStatus h) {
+        return new FilterCriteria(text, state, h, broker, freshness, problemsOnly);
+    }
+
+    public FilterCriteria withBroker(String b) {
+        return new FilterCriteria(text, state, health, b, freshness, problemsOnly);
+    }
+
+    public FilterCriteria withFreshness(FreshnessFilter f) {
+        return new FilterCriteria(text, state, health, broker, f, problemsOnly);
+    }
+
+    public FilterCriteria withProblemsOnly(boolean p) {
+        return new FilterCriteria(text, state, health, broker, freshness, p);
+    }
+}

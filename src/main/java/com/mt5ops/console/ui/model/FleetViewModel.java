@@ -1,0 +1,282 @@
+package com.mt5ops.console.ui.model;
+
+import com.mt5ops.console.model.Freshness;
+import com.mt5ops.console.model.FreshnessPolicy;
+import com.mt5ops.console.model.HealthStatus;
+import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.model.InstanceState;
+import com.mt5ops.console.sync.Change;
+import com.mt5ops.console.sync.MirrorBatch;
+import com.mt5ops.console.sync.MirrorStats;
+import com.mt5ops.console.ui.fx.Fx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The fleet as the window shows it (FX thread only): every instance from the mirror, the visible ids in a
+ * stable order, filters, sort, KPI counts and connection stats. Updates apply in place; the order changes only
+ * on re-sort, which happens by itself only while the operator is not working in the grid.
+ */
+public final class FleetViewModel {
+    private final FreshnessPolicy policy;
+    private final Clock clock;
+    private final Map<String, Instance> all = new HashMap<>();
+    private final Map<String, Instant> stateChangedAt = new HashMap<>();
+    private final Map<String, Instant> restartsRoseAt = new HashMap<>();
+    private final ObservableList<String> visible = FXCollections.observableArrayList();
+    private final Map<String, Integer> visibleIndex = new HashMap<>();
+    private final ObservableList<String> brokers = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterCriteria> criteria = new SimpleObjectProperty<>(FilterCriteria.none());
+    private final ObjectProperty<SortOrder> sort = new SimpleObjectProperty<>(SortOrder.PROBLEMS_FIRST);
+    private final ObjectProperty<MirrorStats> stats = new SimpleObjectProperty<>();
+    private final ObjectProperty<KpiCounts> counts = new SimpleObjectProperty<>(KpiCounts.empty());
+    private final ObjectProperty<Instant> now;
+    private final ObjectProperty<Instant> dataAsOf = new SimpleObjectProperty<>();
+    private final IntegerProperty pendingResort = new SimpleIntegerProperty();
+    private final IntegerProperty dataVersion = new SimpleIntegerProperty();
+    private final BooleanProperty operatorBusy = new SimpleBooleanProperty();
+    private final Selection selection = new Selection(visible);
+    private Set<String> lastChanged = Set.of();
+    private Instant lastAutoSort = Instant.EPOCH;
+
+    public FleetViewModel(FreshnessPolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+        this.now = new SimpleObjectProperty<>(clock.instant());
+        criteria.addListener((o, a, b) -> resort());
+        sort.addListener((o, a, b) -> resort());
+    }
+
+    /** Applies one coalesced mirror batch. */
+    public void apply(MirrorBatch batch) {
+        Fx.assertFx();
+        Instant t = clock.instant();
+        Set<String> changed = new java.util.HashSet<>();
+        boolean removedAny = false;
+        boolean newBroker = false;
+        for (Change c : batch.changes()) {
+            changed.add(c.instanceId());
+            if (c.kind() == Change.Kind.REMOVED) {
+                all.remove(c.instanceId());
+                removedAny |= visibleIndex.containsKey(c.instanceId());
+                continue;
+            }
+            Instance next = c.instance();
+            Instance before = all.put(next.id(), next);
+            track(before, next, t);
+            String broker = FilterCriteria.rawBroker(next);
+            newBroker |= broker != null && (before == null || !broker.equals(FilterCriteria.rawBroker(before)));
+            boolean shown = visibleIndex.containsKey(next.id());
+            boolean matches = criteria.get().matches(next, policy, t);
+            if (!shown && matches) {
+                visibleIndex.put(next.id(), visible.size());
+                visible.add(next.id());
+                pendingResort.set(pendingResort.get() + 1);
+            } else if (shown && !matches) {
+                pendingResort.set(pendingResort.get() + 1);
+            }
+        }
+        if (removedAny) {
+            visible.removeIf(id -> !all.containsKey(id));
+            reindex();
+        }
+        if (newBroker) {
+            brokers.setAll(new TreeSet<>(all.values().stream().map(FilterCriteria::rawBroker).filter(b -> b != null).toList()));
+        }
+        stats.set(batch.stats());
+        if (batch.stats().state().isCurrent()) {
+            dataAsOf.set(t);
+        }
+        lastChanged = changed;
+        recount(t);
+        dataVersion.set(dataVersion.get() + 1);
+        autoResort(t);
+    }
+
+    private void track(Instance before, Instance next, Instant t) {
+        if (before == null) {
+            return;
+        }
+        if (before.stateOrNull() != next.stateOrNull()) {
+            stateChangedAt.put(next.id(), t);
+        }
+        Long r0 = before.health() == null ? null : before.health().restartCount();
+        Long r1 = next.health() == null ? null : next.health().restartCount();
+        if (r0 != null && r1 != null && r1 > r0) {
+            restartsRoseAt.put(next.id(), t);
+        }
+    }
+
+    /** Called every second: ages move on, so freshness, counts and cards are redrawn. */
+    public void tick() {
+        Instant t = clock.instant();
+        now.set(t);
+        recount(t);
+        autoResort(t);
+    }
+
+    private void autoResort(Instant t) {
+        boolean due = pendingResort.get() > 0 && !operatorBusy.get() && selection.isEmpty()
+                && (visible.isEmpty() || t.isAfter(lastAutoSort.plusSeconds(2)) || visible.size() == pendingResort.get());
+        if (due) {
+            resort();
+        }
+    }
+
+    /** Recomputes the visible ids and their order now (the toolbar's re-sort). */
+    public void resort() {
+        Instant t = clock.instant();
+        lastAutoSort = t;
+        List<Instance> shown = new ArrayList<>();
+        for (Instance i : all.values()) {
+            if (criteria.get().matches(i, policy, t)) {
+                shown.add(i);
+            }
+        }
+        shown.sort(sort.get().comparator(policy, t));
+        visible.setAll(shown.stream().map(Instance::id).toList());
+        reindex();
+        pendingResort.set(0);
+        selection.retainVisible();
+    }
+
+    private void reindex() {
+        visibleIndex.clear();
+        for (int k = 0; k < visible.size(); k++) {
+            visibleIndex.put(visible.get(k), k);
+        }
+    }
+
+    private void recount(Instant t) {
+        int running = 0, stopped = 0, crashed = 0, restarting = 0, critical = 0, warning = 0, stale = 0, problems = 0, cpuN = 0;
+        double cpuSum = 0, mem = 0;
+        for (Instance i : all.values()) {
+            InstanceState s = i.stateOrNull();
+            if (s == InstanceState.RUNNING) {
+                running++;
+                Double c = i.metrics() == null ? null : i.metrics().cpuUsage();
+                if (c != null) {
+                    cpuSum += c;
+                    cpuN++;
+                }
+            } else if (s == InstanceState.STOPPED) {
+                stopped++;
+            } else if (s == InstanceState.CRASHED) {
+                crashed++;
+            } else if (s == InstanceState.RESTARTING) {
+                restarting++;
+            }
+            HealthStatus h = i.healthOrNull();
+            critical += h == HealthStatus.CRITICAL ? 1 : 0;
+            warning += h == HealthStatus.WARNING ? 1 : 0;
+            Freshness f = i.freshness(policy, t);
+            stale += f == Freshness.STALE || f == Freshness.LOST ? 1 : 0;
+            problems += i.hasProblems() ? 1 : 0;
+            Double m = i.metrics() == null ? null : i.metrics().memoryUsage();
+            mem += m == null ? 0 : m;
+        }
+        counts.set(new KpiCounts(all.size(), running, stopped, crashed, restarting, critical, warning, stale, problems,
+                cpuN == 0 ? 0 : cpuSum / cpuN, mem));
+    }
+
+    public Instance get(String id) {
+        return all.get(id);
+    }
+
+    public Collection<Instance> allInstances() {
+        return all.values();
+    }
+
+    /** The visible instances in display order (for export). */
+    public List<Instance> visibleInstances() {
+        return visible.stream().map(all::get).filter(i -> i != null).toList();
+    }
+
+    public boolean changedInLastBatch(String id) {
+        return lastChanged.contains(id);
+    }
+
+    public Instant stateChangedAt(String id) {
+        return stateChangedAt.get(id);
+    }
+
+    public Instant restartsRoseAt(String id) {
+        return restartsRoseAt.get(id);
+    }
+
+    public boolean isVisible(String id) {
+        return visibleIndex.containsKey(id);
+    }
+
+    public int indexOf(String id) {
+        return visibleIndex.getOrDefault(id, -1);
+    }
+
+    public FreshnessPolicy policy() {
+        return policy;
+    }
+
+    public ObservableList<String> visible() {
+        return visible;
+    }
+
+    public ObservableList<String> brokers() {
+        return brokers;
+    }
+
+    public ObjectProperty<FilterCriteria> criteria() {
+        return criteria;
+    }
+
+    public ObjectProperty<SortOrder> sort() {
+        return sort;
+    }
+
+    public ObjectProperty<MirrorStats> stats() {
+        return stats;
+    }
+
+    public ObjectProperty<KpiCounts> counts() {
+        return counts;
+    }
+
+    public ObjectProperty<Instant> now() {
+        return now;
+    }
+
+    public ObjectProperty<Instant> dataAsOf() {
+        return dataAsOf;
+    }
+
+    public IntegerProperty pendingResort() {
+        return pendingResort;
+    }
+
+    public IntegerProperty dataVersion() {
+        return dataVersion;
+    }
+
+    /** True while the pointer is over the grid: the order must not move then. */
+    public BooleanProperty operatorBusy() {
+        return operatorBusy;
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+}

@@ -1,0 +1,106 @@
+package com.mt5ops.console.ui.model;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+
+/**
+ * Which instances are selected (by id, so selection survives updates and re-sorts) and which one is focused
+ * in the detail pane. {@link #version()} changes on every edit so cells can redraw their highlight.
+ */
+public final class Selection {
+    private final ObservableList<String> visible;
+    private final Set<String> ids = new LinkedHashSet<>();
+    private final StringProperty focused = new SimpleStringProperty();
+    private final IntegerProperty version = new SimpleIntegerProperty();
+
+    Selection(ObservableList<String> visible) {
+        this.visible = visible;
+    }
+
+    public void only(String id) {
+        ids.clear();
+        if (id != null) {
+            ids.add(id);
+        }
+        focused.set(id);
+        bump();
+    }
+
+    public void toggle(String id) {
+        if (!ids.remove(id)) {
+            ids.add(id);
+            focused.set(id);
+        } else if (id.equals(focused.get())) {
+            focused.set(ids.isEmpty() ? null : ids.iterator().next());
+        }
+        bump();
+    }
+
+    /** Selects the visible range between the focused id and {@code id}. */
+    public void extendTo(String id) {
+        int from = visible.indexOf(focused.get());
+        int to = visible.indexOf(id);
+        if (from < 0 || to < 0) {
+            only(id);
+            return;
+        }
+        List<String> range = visible.subList(Math.min(from, to), Math.max(from, to) + 1);
+        ids.addAll(range);
+        bump();
+    }
+
+    /** Moves the focus by {@code delta} visible positions (arrow keys). */
+    public void move(int delta) {
+        if (visible.isEmpty()) {
+            return;
+        }
+        int at = visible.indexOf(focused.get());
+        int next = at < 0 ? 0 : Math.max(0, Math.min(visible.size() - 1, at + delta));
+        only(visible.get(next));
+    }
+
+    public void clear() {
+        ids.clear();
+        focused.set(null);
+        bump();
+    }
+
+    void retainVisible() {
+        if (ids.retainAll(new java.util.HashSet<>(visible))) {
+            if (focused.get() != null && !ids.contains(focused.get())) {
+                focused.set(ids.isEmpty() ? null : ids.iterator().next());
+            }
+            bump();
+        }
+    }
+
+    public boolean isSelected(String id) {
+        return ids.contains(id);
+    }
+
+    public boolean isEmpty() {
+        return ids.isEmpty();
+    }
+
+    public List<String> ids() {
+        return List.copyOf(ids);
+    }
+
+    public StringProperty focused() {
+        return focused;
+    }
+
+    public IntegerProperty version() {
+        return version;
+    }
+
+    private void bump() {
+        version.set(version.get() + 1);
+    }
+}

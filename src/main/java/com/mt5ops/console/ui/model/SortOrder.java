@@ -1,0 +1,41 @@
+package com.mt5ops.console.ui.model;
+
+import com.mt5ops.console.model.FreshnessPolicy;
+import com.mt5ops.console.model.Instance;
+import java.time.Instant;
+import java.util.Comparator;
+
+/** The orderings of the grid; every one ends with the id so the order is total and stable. */
+public enum SortOrder {
+    PROBLEMS_FIRST("problems first"), ID("instance id"), BROKER("broker (grouped)"), CPU("CPU, highest first"),
+    MEMORY("memory, highest first"), STATE("state"), DATA_AGE("oldest data first");
+
+    private final String label;
+
+    SortOrder(String label) {
+        this.label = label;
+    }
+
+    public Comparator<Instance> comparator(FreshnessPolicy policy, Instant now) {
+        Comparator<Instance> byId = Comparator.comparing(Instance::id);
+        Comparator<Instance> primary = switch (this) {
+            case PROBLEMS_FIRST -> Comparator.comparingInt(i -> Triage.rank(i, policy, now));
+            case ID -> (a, b) -> 0;
+            case BROKER -> Comparator.comparing(i -> String.valueOf(FilterCriteria.rawBroker(i)));
+            case CPU -> Comparator.comparingDouble(i -> -number(i.metrics() == null ? null : i.metrics().cpuUsage()));
+            case MEMORY -> Comparator.comparingDouble(i -> -number(i.metrics() == null ? null : i.metrics().memoryUsage()));
+            case STATE -> Comparator.comparing(i -> i.stateOrNull() == null ? "~" : i.stateOrNull().wire());
+            case DATA_AGE -> Comparator.comparing(i -> i.lastSeen() == null ? Instant.MIN : i.lastSeen());
+        };
+        return primary.thenComparing(byId);
+    }
+
+    private static double number(Double d) {
+        return d == null ? -1 : d;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,66 @@
+package com.mt5ops.console.ui.status;
+
+import com.mt5ops.console.sync.ConnectionState;
+import com.mt5ops.console.sync.MirrorStats;
+import com.mt5ops.console.ui.fx.Format;
+import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.model.KpiCounts;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Connection state in words and colour, last full sync, events/s and counts; DEMO and READ-ONLY tags. */
+public final class StatusBar {
+    private final HBox bar = new HBox();
+    private final Label connection = new Label("CONNECTING");
+    private final Label sync = new Label();
+    private final Label rate = new Label();
+    private final Label totals = new Label();
+    private final Label readOnlyTag = new Label("READ-ONLY");
+
+    public StatusBar(FleetViewModel vm, String source, boolean demo, BooleanProperty readOnly) {
+        bar.getStyleClass().add("status-bar");
+        connection.setId("connection-state");
+        connection.getStyleClass().addAll("conn", "connecting");
+        Label where = new Label(source);
+        where.getStyleClass().add("muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        bar.getChildren().addAll(connection, where, sync, rate, spacer, totals);
+        if (demo) {
+            Label tag = new Label("DEMO");
+            tag.setId("demo-tag");
+            tag.getStyleClass().add("tag");
+            bar.getChildren().add(tag);
+        }
+        readOnlyTag.setId("read-only-tag");
+        readOnlyTag.getStyleClass().add("tag");
+        readOnlyTag.visibleProperty().bind(readOnly);
+        readOnlyTag.managedProperty().bind(readOnly);
+        bar.getChildren().add(readOnlyTag);
+        vm.stats().addListener((o, a, s) -> show(s));
+        vm.counts().addListener((o, a, k) -> totals(k));
+    }
+
+    private void show(MirrorStats s) {
+        ConnectionState state = s.state();
+        connection.setText(state.name());
+        connection.getStyleClass().removeAll("live", "polling", "reconnecting", "connecting", "disconnected");
+        connection.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
+        sync.setText("last full sync " + Format.clock(s.lastFullSync()));
+        rate.setText(String.format(Locale.ROOT, "%,.0f events/s", s.eventsPerSecond()));
+    }
+
+    private void totals(KpiCounts k) {
+        totals.setText(String.format(Locale.ROOT, "%,d instances · %,d running · %,d crashed · %,d critical · %,d stale",
+                k.total(), k.running(), k.crashed(), k.critical(), k.stale()));
+    }
+
+    public Node node() {
+        return bar;
+    }
+}

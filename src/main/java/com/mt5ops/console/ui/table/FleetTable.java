@@ -1,0 +1,85 @@
+package com.mt5ops.console.ui.table;
+
+import com.mt5ops.console.model.Freshness;
+import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.ui.fx.Format;
+import com.mt5ops.console.ui.model.FleetViewModel;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+/** The compact view for very large fleets: one row per instance, same order, filters and selection as the grid. */
+public final class FleetTable {
+    private final TableView<String> table;
+    private final FleetViewModel vm;
+    private boolean syncing;
+
+    public FleetTable(FleetViewModel vm) {
+        this.vm = vm;
+        table = new TableView<>(vm.visible());
+        table.setId("fleet-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        column("State", 95, i -> i.stateOrNull() == null ? "? " + raw(i, "state") : i.stateOrNull().wire());
+        column("Health", 85, i -> i.healthOrNull() == null ? "?" : i.healthOrNull().wire());
+        column("Instance", 290, Instance::id);
+        column("Broker", 100, i -> Format.shortId(raw(i, "broker_id")));
+        column("CPU", 60, i -> Format.percent(i.metrics() == null ? null : i.metrics().cpuUsage()));
+        column("Memory", 80, i -> Format.megabytes(i.metrics() == null ? null : i.metrics().memoryUsage()));
+        column("Restarts", 70, i -> i.health() == null || i.health().restartCount() == null ? "?" : i.health().restartCount().toString());
+        column("Data", 110, i -> {
+            Freshness f = i.freshness(vm.policy(), vm.now().get());
+            return (f == Freshness.FRESH ? "" : f.wire() + " ") + Format.age(i.lastSeen(), vm.now().get());
+        });
+        column("Problems", 200, i -> i.problems().isEmpty() ? "" : i.problems().size() + ": " + i.problems().get(0).code());
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                Instance i = empty || id == null ? null : vm.get(id);
+                getStyleClass().remove("problem-row");
+                if (i != null && i.hasProblems()) {
+                    getStyleClass().add("problem-row");
+                }
+            }
+        });
+        vm.dataVersion().addListener(o -> table.refresh());
+        vm.now().addListener(o -> table.refresh());
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (syncing) {
+                return;
+            }
+            var chosen = table.getSelectionModel().getSelectedItems();
+            if (chosen.size() == 1) {
+                vm.selection().only(chosen.get(0));
+            } else if (chosen.size() > 1) {
+                vm.selection().only(chosen.get(0));
+                chosen.stream().skip(1).forEach(vm.selection()::toggle);
+            }
+        });
+        table.setOnMouseEntered(e -> vm.operatorBusy().set(true));
+        table.setOnMouseExited(e -> vm.operatorBusy().set(false));
+    }
+
+    private static String raw(Instance i, String field) {
+        return i.raw().instance() == null ? null : i.raw().instance().get(field);
+    }
+
+    private void column(String title, double width, Function<Instance, String> value) {
+        TableColumn<String, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> {
+            Instance i = vm.get(cell.getValue());
+            return new ReadOnlyStringWrapper(i == null ? "" : value.apply(i));
+        });
+        table.getColumns().add(c);
+    }
+
+    public Node node() {
+        return table;
+    }
+}

@@ -1,0 +1,130 @@
+package com.mt5ops.console.ui.toolbar;
+
+import com.mt5ops.console.model.HealthStatus;
+import com.mt5ops.console.model.InstanceState;
+import com.mt5ops.console.ui.model.FilterCriteria;
+import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.model.FreshnessFilter;
+import com.mt5ops.console.ui.model.SortOrder;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+
+/** Search, filters, problems-only, sort, and the re-sort button that shows how many changes wait. */
+public final class FleetToolbar {
+    private final HBox row = new HBox();
+    private final TextField search = new TextField();
+    private final ToggleButton problemsOnly = new ToggleButton("Problems only (F)");
+    private boolean updating;
+
+    public FleetToolbar(FleetViewModel vm, Node... extra) {
+        row.getStyleClass().add("toolbar-row");
+        search.setId("search");
+        search.setPromptText("/ search id, broker, error…");
+        search.setPrefWidth(240);
+        search.setMinWidth(140);
+        search.textProperty().addListener((o, a, t) -> set(vm, vm.criteria().get().withText(t)));
+
+        ComboBox<InstanceState> state = choice("state-filter", "any state", InstanceState.values(), InstanceState::wire);
+        state.valueProperty().addListener((o, a, v) -> set(vm, vm.criteria().get().withState(v)));
+        ComboBox<HealthStatus> health = choice("health-filter", "any health", HealthStatus.values(), HealthStatus::wire);
+        health.valueProperty().addListener((o, a, v) -> set(vm, vm.criteria().get().withHealth(v)));
+        ComboBox<String> broker = new ComboBox<>();
+        broker.setId("broker-filter");
+        broker.setPromptText("any broker");
+        broker.getItems().add(null);
+        vm.brokers().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            String chosen = broker.getValue();
+            broker.getItems().setAll(FXCollections.observableArrayList(vm.brokers()));
+            broker.getItems().add(0, null);
+            broker.setValue(chosen);
+        });
+        broker.setConverter(converter("any broker", b -> b.substring(0, Math.min(13, b.length())) + "…"));
+        broker.valueProperty().addListener((o, a, v) -> set(vm, vm.criteria().get().withBroker(v)));
+        ComboBox<FreshnessFilter> fresh = new ComboBox<>(FXCollections.observableArrayList(FreshnessFilter.values()));
+        fresh.setId("freshness-filter");
+        fresh.setValue(FreshnessFilter.ANY);
+        fresh.valueProperty().addListener((o, a, v) -> set(vm, vm.criteria().get().withFreshness(v)));
+        problemsOnly.setId("problems-only");
+        problemsOnly.setTooltip(new Tooltip("Crashed, critical, warning, restarting, stale or malformed"));
+        problemsOnly.selectedProperty().addListener((o, a, v) -> set(vm, vm.criteria().get().withProblemsOnly(v)));
+        ComboBox<SortOrder> sort = new ComboBox<>(FXCollections.observableArrayList(SortOrder.values()));
+        sort.setId("sort");
+        sort.valueProperty().bindBidirectional(vm.sort());
+        Button resort = new Button();
+        resort.setId("resort");
+        resort.setTooltip(new Tooltip("The order is frozen while you work; apply the changes that arrived since"));
+        resort.textProperty().bind(vm.pendingResort().asString("Re-sort (%d)"));
+        resort.disableProperty().bind(vm.pendingResort().isEqualTo(0));
+        resort.setOnAction(e -> vm.resort());
+
+        vm.criteria().addListener((o, a, c) -> {
+            updating = true;
+            if (!c.text().equals(search.getText())) {
+                search.setText(c.text());
+            }
+            state.setValue(c.state());
+            health.setValue(c.health());
+            broker.setValue(c.broker());
+            fresh.setValue(c.freshness());
+            problemsOnly.setSelected(c.problemsOnly());
+            updating = false;
+        });
+        row.getChildren().addAll(search, state, health, broker, fresh, problemsOnly, sort, resort);
+        row.getChildren().addAll(extra);
+        row.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.layout.Region r && n != search) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
+    }
+
+    private void set(FleetViewModel vm, FilterCriteria next) {
+        if (!updating) {
+            vm.criteria().set(next);
+        }
+    }
+
+    private static <T> ComboBox<T> choice(String id, String any, T[] values, java.util.function.Function<T, String> name) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        box.setConverter(converter(any, name));
+        box.setPromptText(any);
+        return box;
+    }
+
+    private static <T> StringConverter<T> converter(String any, java.util.function.Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                return v == null ? any : name.apply(v);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    public void toggleProblemsOnly() {
+        problemsOnly.setSelected(!problemsOnly.isSelected());
+    }
+
+    public Node node() {
+        return row;
+    }
+}
