@@ -17,20 +17,20 @@ import java.util.concurrent.Executor;
  * The GUI's way to Redis for actions and the audit trail. Connections open on first use on the I/O pool, so a
  * Redis that is down at start never blocks the window; failures come back as results, not exceptions.
  */
-final class WriteGateway implements AutoCloseable {
+public final class WriteGateway implements AutoCloseable {
     private final RedisConnector connector;
     private final TransitionTable table;
     private final Executor io;
     private TransitionService transitions;
     private StatefulRedisConnection<String, String> reader;
 
-    WriteGateway(RedisConnector connector, TransitionTable table, Executor io) {
+    public WriteGateway(RedisConnector connector, TransitionTable table, Executor io) {
         this.connector = connector;
         this.table = table;
         this.io = io;
     }
 
-    CompletableFuture<TransitionResult> apply(TransitionRequest request) {
+    public CompletableFuture<TransitionResult> apply(TransitionRequest request) {
         return CompletableFuture.supplyAsync(this::service, io)
                 .thenCompose(s -> s.apply(request))
                 .exceptionally(e -> {
@@ -40,7 +40,7 @@ final class WriteGateway implements AutoCloseable {
                 });
     }
 
-    CompletableFuture<List<AuditEntry>> audit(String instanceId) {
+    public CompletableFuture<List<AuditEntry>> audit(String instanceId) {
         return CompletableFuture.supplyAsync(this::auditLog, io).thenCompose(a -> a.forInstance(instanceId, 2000));
     }
 

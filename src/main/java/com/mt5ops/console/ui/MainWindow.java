@@ -74,7 +74,8 @@ public final class MainWindow {
         BorderPane root = new BorderPane(split, top, null, new StatusBar(vm, services.source(), services.demo(), actions.readOnly()).node(), null);
         center.opacityProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> vm.stats().get() == null || vm.stats().get().state().isCurrent() ? 1.0 : 0.45, vm.stats()));
-        scene = new Scene(root, 1500, 920);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1500, screen.getWidth() - 40), Math.min(920, screen.getHeight() - 40));
         applyTheme();
         theme.selectedProperty().addListener((o, a, light) -> {
             dark = !light;

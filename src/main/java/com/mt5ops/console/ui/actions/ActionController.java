@@ -9,6 +9,7 @@ import com.mt5ops.console.ui.ConsoleServices;
 import com.mt5ops.console.ui.model.FleetViewModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public final class ActionController {
         }
     }
 
-    /** Asks for confirmation, then moves the given instances to {@code to}. */
+    /** Asks for confirmation, then moves the given instances to {@code to}, CAS on the states shown at the click. */
     public void request(List<String> ids, InstanceState to) {
         if (ids.isEmpty() || pending.get()) {
             return;
@@ -65,32 +66,35 @@ public final class ActionController {
             lastResult.set(new Result(false, readOnlyReason.get()));
             return;
         }
-        Optional<String> reason;
-        if (ids.size() == 1) {
-            Instance i = vm.get(ids.get(0));
-            if (i == null) {
-                return;
+        Map<String, String> seen = new LinkedHashMap<>();
+        ids.forEach(id -> {
+            Instance i = vm.get(id);
+            if (i != null) {
+                seen.put(id, rawState(i));
             }
+        });
+        if (seen.isEmpty()) {
+            return;
+        }
+        Optional<String> reason;
+        if (seen.size() == 1) {
+            Instance i = vm.get(seen.keySet().iterator().next());
             InstanceState from = i.stateOrNull();
             reason = ConfirmDialogs.single(owner.get(), i.id(), i.raw().instance() == null ? null : i.raw().instance().get("broker_id"),
-                    rawState(i), to, from == null ? null : services.table().name(from, to).orElse(null));
+                    seen.get(i.id()), to, from == null ? null : services.table().name(from, to).orElse(null));
         } else {
-            reason = ConfirmDialogs.bulk(owner.get(), ids.size(), to);
+            reason = ConfirmDialogs.bulk(owner.get(), seen.size(), to);
         }
-        reason.ifPresent(r -> issue(ids, to, r));
+        reason.ifPresent(r -> issue(seen, to, r));
     }
 
-    /** Issues without asking (after confirmation, or from tests of the write path). */
-    public void issue(List<String> ids, InstanceState to, String reason) {
+    /** Issues without asking: each id moves only if its state is still the one given (what the operator saw). */
+    public void issue(Map<String, String> expectedById, InstanceState to, String reason) {
         pending.set(true);
-        lastResult.set(new Result(true, "pending: " + ids.size() + " × → " + to.wire() + " …"));
+        lastResult.set(new Result(true, "pending: " + expectedById.size() + " × → " + to.wire() + " …"));
         List<CompletableFuture<TransitionResult>> all = new ArrayList<>();
-        for (String id : ids) {
-            Instance i = vm.get(id);
-            String expected = i == null ? "" : rawState(i);
-            all.add(services.transitions().apply(new TransitionRequest(id, expected, to, to == InstanceState.RESTARTING,
-                    services.operator(), services.host(), reason)));
-        }
+        expectedById.forEach((id, expected) -> all.add(services.transitions().apply(new TransitionRequest(id, expected, to,
+                to == InstanceState.RESTARTING, services.operator(), services.host(), reason))));
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                 .whenCompleteAsync((v, e) -> finish(all.stream().map(f -> f.getNow(null)).toList()), fx::accept);
     }

@@ -69,6 +69,7 @@ public final class FleetViewModel {
         Set<String> changed = new java.util.HashSet<>();
         boolean removedAny = false;
         boolean newBroker = false;
+        java.util.Comparator<Instance> order = sort.get().comparator(policy, t);
         for (Change c : batch.changes()) {
             changed.add(c.instanceId());
             if (c.kind() == Change.Kind.REMOVED) {
@@ -87,7 +88,7 @@ public final class FleetViewModel {
                 visibleIndex.put(next.id(), visible.size());
                 visible.add(next.id());
                 pendingResort.set(pendingResort.get() + 1);
-            } else if (shown && !matches) {
+            } else if (shown && (!matches || outOfOrder(next, order))) {
                 pendingResort.set(pendingResort.get() + 1);
             }
         }
@@ -106,6 +107,14 @@ public final class FleetViewModel {
         recount(t);
         dataVersion.set(dataVersion.get() + 1);
         autoResort(t);
+    }
+
+    /** True when {@code i} no longer sorts between its neighbours: a re-sort would move it. */
+    private boolean outOfOrder(Instance i, java.util.Comparator<Instance> order) {
+        int at = visibleIndex.get(i.id());
+        Instance prev = at > 0 ? all.get(visible.get(at - 1)) : null;
+        Instance next = at + 1 < visible.size() ? all.get(visible.get(at + 1)) : null;
+        return (prev != null && order.compare(prev, i) > 0) || (next != null && order.compare(i, next) > 0);
     }
 
     private void track(Instance before, Instance next, Instant t) {

@@ -1,0 +1,69 @@
+package com.mt5ops.console.ui;
+
+import com.mt5ops.console.app.WriteGateway;
+import com.mt5ops.console.model.FreshnessPolicy;
+import com.mt5ops.console.model.InstanceParser;
+import com.mt5ops.console.model.TransitionTable;
+import com.mt5ops.console.redis.RedisConnector;
+import com.mt5ops.console.redis.RedisEndpoint;
+import com.mt5ops.console.sync.FleetMirror;
+import com.mt5ops.console.sync.MirrorConfig;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window on a real mirror and write path against a test Redis, as the app wires it. */
+final class ConsoleHarness implements AutoCloseable {
+    final RedisConnector connector;
+    final FleetMirror mirror;
+    final WriteGateway gateway;
+    final ExecutorService io = Executors.newFixedThreadPool(2);
+    MainWindow window;
+
+    ConsoleHarness(String uri, boolean readOnly) throws Exception {
+        connector = new RedisConnector(RedisEndpoint.parse(uri));
+        mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()), MirrorConfig.defaults(), Clock.systemUTC());
+        TransitionTable table = new TransitionTable();
+        gateway = new WriteGateway(connector, table, io);
+        ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, table, FreshnessPolicy.defaults(),
+                connector.endpoint().display(), false, readOnly, "tester", "test-host");
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            window = new MainWindow(stage, services, io);
+            window.show();
+        });
+        mirror.start();
+    }
+
+    /** Reads FX state on the FX thread. */
+    static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void waitFor(long seconds, Callable<Boolean> condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not within " + seconds + " s: " + what);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        FxToolkit.setupFixture(() -> window.stop());
+        FxToolkit.cleanupStages();
+        mirror.close();
+        gateway.close();
+        connector.close();
+        io.shutdownNow();
+    }
+}

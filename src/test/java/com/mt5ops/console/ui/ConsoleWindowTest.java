@@ -1,0 +1,214 @@
+package com.mt5ops.console.ui;
+
+import static com.mt5ops.console.ui.ConsoleHarness.fx;
+import static com.mt5ops.console.ui.ConsoleHarness.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mt5ops.console.testing.Fixtures;
+import com.mt5ops.console.testing.RedisExtension;
+import eu.hansolo.tilesfx.Tile;
+import io.lettuce.core.Range;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+
+class ConsoleWindowTest extends FxRobot {
+    @RegisterExtension
+    static final RedisExtension REDIS = RedisExtension.withNotifications();
+
+    private ConsoleHarness console;
+
+    private ConsoleHarness open(boolean readOnly) throws Exception {
+        console = new ConsoleHarness(REDIS.uri(), readOnly);
+        waitFor(10, () -> "LIVE".equals(lookup("#connection-state").queryAs(Label.class).getText()), "connection LIVE");
+        return console;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    private int visibleCount() {
+        return fx(() -> console.window.viewModel().visible().size());
+    }
+
+    private void awaitVisible(int n) {
+        waitFor(10, () -> console.window.viewModel().visible().size() == n, n + " visible instances, have " + visibleCount());
+    }
+
+    /** Clicks the card that shows the given id (the cell holding it in the grid). */
+    private void clickCard(String id) {
+        waitFor(5, () -> lookup(".card").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
+        Node card = fx(() -> lookup(".card").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow());
+        clickOn(card);
+    }
+
+    private static boolean shows(Node card, String id) {
+        return card.lookupAll(".id").stream().anyMatch(l -> ((Label) l).getText().startsWith(id.substring(0, 18)));
+    }
+
+    @Test
+    void gridShowsTheFleetWithLiveCountsAndCards() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        for (int k = 0; k < 12; k++) {
+            Fixtures.instance(r, "running");
+        }
+        String crashed = Fixtures.instance(r, "crashed");
+        open(false);
+        awaitVisible(13);
+        waitFor(5, () -> lookup("#kpi-total").queryAs(Tile.class).getValue() == 13, "total tile shows 13");
+        assertEquals(1.0, fx(() -> lookup("#kpi-crashed").queryAs(Tile.class).getValue()));
+        assertEquals(crashed, fx(() -> console.window.viewModel().visible().get(0)), "problems first: the crashed one leads");
+        String later = Fixtures.instance(r, "stopped");
+        waitFor(5, () -> console.window.viewModel().get(later) != null, "a new instance appears live");
+        assertTrue(fx(() -> lookup(".chip").queryAll().stream().anyMatch(n -> "CRASHED".equals(((Label) n).getText()))));
+    }
+
+    @Test
+    void searchAndFiltersNarrowTheGrid() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            ids.add(Fixtures.instance(r, "running"));
+        }
+        String odd = Fixtures.instance(r, "crashed");
+        r.hset("instance_health:" + odd, "last_error", "Trade server connection lost");
+        String broken = Fixtures.instance(r, "running");
+        r.hset("instance_metrics:" + broken, "cpu_usage", "abc");
+        open(false);
+        awaitVisible(8);
+
+        clickOn("#search").write("trade server");
+        awaitVisible(1);
+        assertEquals(odd, fx(() -> console.window.viewModel().visible().get(0)));
+        fx(() -> {
+            lookup("#search").queryAs(TextField.class).clear();
+            return null;
+        });
+        awaitVisible(8);
+
+        clickOn("#kpi-crashed");
+        awaitVisible(1);
+        clickOn("#kpi-total");
+        awaitVisible(8);
+
+        clickOn("#problems-only");
+        awaitVisible(2);
+        assertTrue(fx(() -> console.window.viewModel().visible().containsAll(List.of(odd, broken))));
+    }
+
+    @Test
+    void selectionStaysOnTheSameInstanceWhileUpdatesArrive() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            ids.add(Fixtures.instance(r, "running"));
+        }
+        open(false);
+        awaitVisible(10);
+        String chosen = fx(() -> console.window.viewModel().visible().get(4));
+        clickCard(chosen);
+        waitFor(5, () -> chosen.equals(lookup("#detail-id").queryAs(TextField.class).getText()), "detail shows the chosen instance");
+        int before = fx(() -> console.window.viewModel().indexOf(chosen));
+        for (String id : ids) {
+            r.hset("instance_metrics:" + id, "cpu_usage", "55.5");
+        }
+        for (int k = 0; k < 3; k++) {
+            r.hset("instance:" + ids.get(9 - k), "state", "crashed");
+        }
+        waitFor(5, () -> ids.subList(7, 10).stream().allMatch(id -> console.window.viewModel().get(id).raw().instance().get("state").equals("crashed"))
+                && console.window.viewModel().pendingResort().get() > 0, "updates applied, re-sort offered");
+        assertEquals(chosen, fx(() -> console.window.viewModel().selection().focused().get()));
+        assertEquals(before, (int) fx(() -> console.window.viewModel().indexOf(chosen)), "the order did not move under the operator");
+        assertEquals(chosen, fx(() -> lookup("#detail-id").queryAs(TextField.class).getText()));
+        assertTrue(fx(() -> lookup("#resort").queryAs(Button.class).getText()).matches("Re-sort \\(\\d+\\)"));
+        assertFalse(fx(() -> lookup("#resort").queryAs(Button.class).isDisabled()));
+    }
+
+    @Test
+    void transitionThroughTheButtonChangesRedisAndWritesTheAudit() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        String id = Fixtures.instance(r, "crashed");
+        open(false);
+        awaitVisible(1);
+        clickCard(id);
+        waitFor(5, () -> lookup("#action-running").tryQuery().isPresent(), "recover button");
+        clickOn("#action-running");
+        waitFor(5, () -> lookup("#confirm-what").tryQuery().isPresent(), "confirmation");
+        String what = fx(() -> lookup("#confirm-what").queryAs(Label.class).getText());
+        assertTrue(what.contains("crashed → running"), what);
+        clickOn("#reason").write("recovered after broker fix");
+        clickOn("#confirm-ok");
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> "running".equals(r.hget("instance:" + id, "state")));
+        Map<String, String> audit = r.xrange("console:audit", Range.create("-", "+")).get(0).getBody();
+        assertEquals("tester", audit.get("operator"));
+        assertEquals("crashed", audit.get("from"));
+        assertEquals("running", audit.get("to"));
+        assertEquals("recovered after broker fix", audit.get("reason"));
+        waitFor(5, () -> lookup("#action-result").queryAs(Label.class).getText().startsWith("done"), "result shown");
+        waitFor(5, () -> lookup("#detail-state").queryAs(Label.class).getText().equals("RUNNING"), "detail shows the new state");
+    }
+
+    @Test
+    void conflictMadeUnderneathIsShown() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        String id = Fixtures.instance(r, "running");
+        open(false);
+        awaitVisible(1);
+        clickCard(id);
+        waitFor(5, () -> lookup("#action-stopped").tryQuery().isPresent(), "stop button");
+        clickOn("#action-stopped");
+        waitFor(5, () -> lookup("#confirm-ok").tryQuery().isPresent(), "confirmation");
+        r.hset("instance:" + id, "state", "crashed");
+        clickOn("#confirm-ok");
+        waitFor(10, () -> lookup("#action-result").queryAs(Label.class).getText().startsWith("conflict"), "conflict shown");
+        assertTrue(fx(() -> lookup("#action-result").queryAs(Label.class).getText()).contains("'crashed'"));
+        assertEquals("crashed", r.hget("instance:" + id, "state"));
+        assertEquals(0, r.exists("console:audit"));
+    }
+
+    @Test
+    void readOnlyModeDisablesActionsAndSaysWhy() throws Exception {
+        String id = Fixtures.instance(REDIS.redis(), "crashed");
+        open(true);
+        awaitVisible(1);
+        clickCard(id);
+        waitFor(5, () -> lookup("#action-running").tryQuery().isPresent(), "buttons");
+        assertTrue(fx(() -> lookup("#action-running").queryAs(Button.class).isDisabled()));
+        assertTrue(fx(() -> lookup("#read-only-note").queryAs(Label.class).isVisible()));
+        assertTrue(fx(() -> lookup("#read-only-note").queryAs(Label.class).getText()).contains("read-only"));
+        assertTrue(fx(() -> lookup("#read-only-tag").queryAs(Label.class).isVisible()));
+        type(javafx.scene.input.KeyCode.R);
+        assertEquals("crashed", REDIS.redis().hget("instance:" + id, "state"));
+    }
+
+    @Test
+    void bannerAppearsWhenRedisDiesAndClearsWhenItIsBack() throws Exception {
+        Fixtures.instance(REDIS.redis(), "running");
+        open(false);
+        awaitVisible(1);
+        assertFalse(fx(() -> lookup("#connection-banner").query().isVisible()));
+        REDIS.server().kill();
+        waitFor(3, () -> lookup("#connection-banner").query().isVisible(), "banner after the kill");
+        String text = fx(() -> lookup("#banner-text").queryAs(Label.class).getText());
+        assertTrue(text.contains("RECONNECTING") || text.contains("DISCONNECTED"), text);
+        assertTrue(text.contains("showing data as of"), text);
+        REDIS.server().restart();
+        waitFor(15, () -> "LIVE".equals(lookup("#connection-state").queryAs(Label.class).getText()), "LIVE again");
+        waitFor(5, () -> !lookup("#connection-banner").query().isVisible(), "banner gone");
+    }
+}
