@@ -179,6 +179,7 @@ public final class FleetSimulator implements AutoCloseable {
             if (seen != null && seen != i.state) {
                 if (seen == InstanceState.RESTARTING) {
                     i.restartCount++;
+                    i.silent = false;
                 }
                 if (seen == InstanceState.RUNNING) {
                     i.runningSinceMs = nowMs;

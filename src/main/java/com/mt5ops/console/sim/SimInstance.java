@@ -10,7 +10,8 @@ final class SimInstance {
     final String brokerId;
     final LaunchMode launchMode;
     final double memoryLimitMb;
-    final boolean silent;
+    /** Stopped reporting (a lost agent); an operator's restart brings it back. */
+    boolean silent;
     InstanceState state;
     double cpu;
     double memory;

@@ -18,8 +18,9 @@ public final class FleetGrid {
         view.setHorizontalCellSpacing(GAP / 2);
         view.setVerticalCellSpacing(GAP / 2);
         view.setCellFactory(g -> new InstanceCell(vm));
-        view.setOnMouseEntered(e -> vm.operatorBusy().set(true));
-        view.setOnMouseExited(e -> vm.operatorBusy().set(false));
+        view.setOnMouseEntered(e -> vm.pointerOverGrid().set(true));
+        view.setOnMouseExited(e -> vm.pointerOverGrid().set(false));
+        view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> vm.pointerMoved());
     }
 
     public Node node() {

@@ -36,7 +36,7 @@ public final class KpiTiles {
                       UnaryOperator<FilterCriteria> onClick) {
         Tile tile = TileBuilder.create()
                 .skinType(Tile.SkinType.NUMBER)
-                .prefSize(138, 86)
+                .prefSize(150, 112)
                 .title(title)
                 .unit(unit)
                 .decimals(0)

@@ -49,7 +49,9 @@ public final class FleetViewModel {
     private final ObjectProperty<Instant> dataAsOf = new SimpleObjectProperty<>();
     private final IntegerProperty pendingResort = new SimpleIntegerProperty();
     private final IntegerProperty dataVersion = new SimpleIntegerProperty();
-    private final BooleanProperty operatorBusy = new SimpleBooleanProperty();
+    private final BooleanProperty pointerOverGrid = new SimpleBooleanProperty();
+    private final java.util.Set<String> pendingIds = new java.util.HashSet<>();
+    private Instant lastPointerMove = Instant.EPOCH;
     private final Selection selection = new Selection(visible);
     private Set<String> lastChanged = Set.of();
     private Instant lastAutoSort = Instant.EPOCH;
@@ -87,9 +89,9 @@ public final class FleetViewModel {
             if (!shown && matches) {
                 visibleIndex.put(next.id(), visible.size());
                 visible.add(next.id());
-                pendingResort.set(pendingResort.get() + 1);
+                pendingIds.add(next.id());
             } else if (shown && (!matches || outOfOrder(next, order))) {
-                pendingResort.set(pendingResort.get() + 1);
+                pendingIds.add(next.id());
             }
         }
         if (removedAny) {
@@ -104,6 +106,7 @@ public final class FleetViewModel {
             dataAsOf.set(t);
         }
         lastChanged = changed;
+        pendingResort.set(pendingIds.size());
         recount(t);
         dataVersion.set(dataVersion.get() + 1);
         autoResort(t);
@@ -140,7 +143,8 @@ public final class FleetViewModel {
     }
 
     private void autoResort(Instant t) {
-        boolean due = pendingResort.get() > 0 && !operatorBusy.get() && selection.isEmpty()
+        boolean busy = pointerOverGrid.get() && t.isBefore(lastPointerMove.plusSeconds(5));
+        boolean due = pendingResort.get() > 0 && !busy && selection.isEmpty()
                 && (visible.isEmpty() || t.isAfter(lastAutoSort.plusSeconds(2)) || visible.size() == pendingResort.get());
         if (due) {
             resort();
@@ -160,6 +164,7 @@ public final class FleetViewModel {
         shown.sort(sort.get().comparator(policy, t));
         visible.setAll(shown.stream().map(Instance::id).toList());
         reindex();
+        pendingIds.clear();
         pendingResort.set(0);
         selection.retainVisible();
     }
@@ -280,9 +285,14 @@ public final class FleetViewModel {
         return dataVersion;
     }
 
-    /** True while the pointer is over the grid: the order must not move then. */
-    public BooleanProperty operatorBusy() {
-        return operatorBusy;
+    /** True while the pointer is over the grid; with {@link #pointerMoved()} it freezes the order while the operator works. */
+    public BooleanProperty pointerOverGrid() {
+        return pointerOverGrid;
+    }
+
+    /** The pointer moved over the grid: the order stays put for the next 5 s. */
+    public void pointerMoved() {
+        lastPointerMove = clock.instant();
     }
 
     public Selection selection() {

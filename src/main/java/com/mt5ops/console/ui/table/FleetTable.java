@@ -61,8 +61,9 @@ public final class FleetTable {
                 chosen.stream().skip(1).forEach(vm.selection()::toggle);
             }
         });
-        table.setOnMouseEntered(e -> vm.operatorBusy().set(true));
-        table.setOnMouseExited(e -> vm.operatorBusy().set(false));
+        table.setOnMouseEntered(e -> vm.pointerOverGrid().set(true));
+        table.setOnMouseExited(e -> vm.pointerOverGrid().set(false));
+        table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> vm.pointerMoved());
     }
 
     private static String raw(Instance i, String field) {

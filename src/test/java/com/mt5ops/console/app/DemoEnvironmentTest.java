@@ -1,0 +1,74 @@
+package com.mt5ops.console.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mt5ops.console.testing.Await;
+import com.mt5ops.console.testing.CliRun;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoEnvironmentTest {
+
+    @Test
+    void demoStartsItsOwnRedisAndLeavesNoProcessBehind() throws Exception {
+        long pid;
+        try (DemoEnvironment demo = DemoEnvironment.start(40, 20)) {
+            pid = demo.server().pid();
+            assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            assertTrue(demo.uri().startsWith("redis://127.0.0.1:"));
+            try (RedisClient client = RedisClient.create(demo.uri()); StatefulRedisConnection<String, String> c = client.connect()) {
+                assertTrue(c.sync().configGet("notify-keyspace-events").get("notify-keyspace-events").contains("K"));
+                assertEquals(40, c.sync().scard("instance:state:running") + c.sync().scard("instance:state:stopped")
+                        + c.sync().scard("instance:state:crashed") + c.sync().scard("instance:state:restarting"));
+            }
+        }
+        Await.until(Duration.ofSeconds(5), () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), () -> "redis-server " + pid + " still runs");
+    }
+
+    @Test
+    void seededDemoFleetPassesCheck() throws Exception {
+        try (DemoEnvironment demo = DemoEnvironment.start(250, 60)) {
+            CliRun check = CliRun.of("check", "--redis", demo.uri());
+            assertEquals(0, check.exitCode(), check.out());
+            assertTrue(check.out().contains("250 instances, 0 problems"), check.out());
+        }
+    }
+
+    @Test
+    void operatorRestartMarkingIsFollowedBySimulatedRecovery() throws Exception {
+        try (DemoEnvironment demo = DemoEnvironment.start(60, 30);
+             RedisClient client = RedisClient.create(demo.uri()); StatefulRedisConnection<String, String> c = client.connect()) {
+            RedisCommands<String, String> r = c.sync();
+            List<String> marked = new ArrayList<>(r.smembers("instance:state:running")).subList(0, 3);
+            for (String id : marked) {
+                CliRun run = CliRun.of("mark-restart", "--redis", demo.uri(), "--id", id, "--reason", "demo test");
+                assertEquals(0, run.exitCode(), run.err());
+                assertEquals("restarting", r.hget("instance:" + id, "state"));
+            }
+            Await.until(Duration.ofSeconds(15), () -> marked.stream().noneMatch(id -> "restarting".equals(r.hget("instance:" + id, "state"))),
+                    () -> "still restarting: " + marked.stream().map(id -> r.hget("instance:" + id, "state")).toList());
+            assertTrue(marked.stream().anyMatch(id -> "running".equals(r.hget("instance:" + id, "state"))), "the manager brought them back");
+            for (String id : marked) {
+                String state = r.hget("instance:" + id, "state");
+                assertTrue(r.sismember("instance:state:" + state, id), "the index follows the state");
+                assertFalse(r.sismember("instance:state:restarting", id));
+            }
+        }
+    }
+
+    @Test
+    void guiOptionsWithoutACommandOpenTheGui() {
+        assertArrayEquals(new String[] {"gui"}, Launcher.withDefaultCommand(new String[0]));
+        assertArrayEquals(new String[] {"gui", "--demo"}, Launcher.withDefaultCommand(new String[] {"--demo"}));
+        assertArrayEquals(new String[] {"snapshot", "--redis", "x"}, Launcher.withDefaultCommand(new String[] {"snapshot", "--redis", "x"}));
+        assertFalse(Launcher.withDefaultCommand(new String[] {"--help"})[0].equals("gui"));
+    }
+}
