@@ -42,6 +42,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchResult result = new MirrorBench(quick, ctx.err()).run();
+        ctx.err().println("fx pulse: the window with 10000 instances under 5000 updates/s, headless");
+        ctx.err().flush();
+        var fx = com.mt5ops.console.ui.bench.FxPulseBench.run(10_000, 5_000, quick ? 5 : 15);
+        result.put("fx_pulse_p50_ms", fx.pulseP50Ms());
+        result.put("fx_pulse_p99_ms", fx.pulseP99Ms());
+        result.put("fx_frame_interval_p99_ms", fx.frameIntervalP99Ms());
+        result.put("fx_pulses", fx.pulses());
         if (format == Format.json) {
             ctx.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result.values()));
         } else {

@@ -2,7 +2,6 @@ package com.mt5ops.console.model;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One MT5 instance as the console understands it: the raw data, each hash parsed (null where the hash is
@@ -17,12 +16,13 @@ public record Instance(String id, RawInstance raw, StateHash state, MetricsHash 
 
     /** The newest valid `last_updated_at` of the three hashes: the last sign of life. */
     public Instant lastSeen() {
-        return Stream.of(state == null ? null : state.lastUpdatedAt(),
-                        metrics == null ? null : metrics.lastUpdatedAt(),
-                        health == null ? null : health.lastUpdatedAt())
-                .filter(t -> t != null)
-                .max(Instant::compareTo)
-                .orElse(null);
+        Instant newest = state == null ? null : state.lastUpdatedAt();
+        newest = later(newest, metrics == null ? null : metrics.lastUpdatedAt());
+        return later(newest, health == null ? null : health.lastUpdatedAt());
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     public Freshness freshness(FreshnessPolicy policy, Instant now) {

@@ -104,6 +104,7 @@ public final class MainWindow {
     }
 
     private void applyTheme() {
+        grid.setPalette(dark ? com.mt5ops.console.ui.grid.CardPalette.dark() : com.mt5ops.console.ui.grid.CardPalette.light());
         scene.getStylesheets().setAll(
                 getClass().getResource("/assets/css/console.css").toExternalForm(),
                 getClass().getResource(dark ? "/assets/css/dark.css" : "/assets/css/light.css").toExternalForm());

@@ -50,15 +50,15 @@ class ConsoleWindowTest extends FxRobot {
         waitFor(10, () -> console.window.viewModel().visible().size() == n, n + " visible instances, have " + visibleCount());
     }
 
-    /** Clicks the card that shows the given id (the cell holding it in the grid). */
+    /** Clicks the card that shows the given id (the grid cell holding it). */
     private void clickCard(String id) {
-        waitFor(5, () -> lookup(".card").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
-        Node card = fx(() -> lookup(".card").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow());
+        waitFor(5, () -> lookup(".instance-cell").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
+        Node card = fx(() -> lookup(".instance-cell").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow());
         clickOn(card);
     }
 
-    private static boolean shows(Node card, String id) {
-        return card.lookupAll(".id").stream().anyMatch(l -> ((Label) l).getText().startsWith(id.substring(0, 18)));
+    private static boolean shows(Node cell, String id) {
+        return cell instanceof javafx.scene.control.IndexedCell<?> c && id.equals(c.getItem()) && cell.isVisible();
     }
 
     @Test
@@ -75,7 +75,8 @@ class ConsoleWindowTest extends FxRobot {
         assertEquals(crashed, fx(() -> console.window.viewModel().visible().get(0)), "problems first: the crashed one leads");
         String later = Fixtures.instance(r, "stopped");
         waitFor(5, () -> console.window.viewModel().get(later) != null, "a new instance appears live");
-        assertTrue(fx(() -> lookup(".chip").queryAll().stream().anyMatch(n -> "CRASHED".equals(((Label) n).getText()))));
+        waitFor(5, () -> lookup(".card").queryAll().stream().anyMatch(n -> String.valueOf(n.getAccessibleText()).contains("CRASHED")
+                && n.getAccessibleText().contains(crashed)), "the crashed card says CRASHED");
     }
 
     @Test

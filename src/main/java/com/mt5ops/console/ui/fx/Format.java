@@ -32,7 +32,8 @@ public final class Format {
             return "no time";
         }
         long s = Duration.between(then, now).getSeconds();
-        return s < 0 ? "future" : compact(s) + " ago";
+        // The view's clock ticks once a second, so fresh data can be a moment "ahead"; real skew is a CLOCK_SKEW problem.
+        return s < -30 ? "in the future" : compact(Math.max(0, s)) + " ago";
     }
 
     public static String compact(long seconds) {

@@ -10,6 +10,8 @@ public final class FleetGrid {
     private static final double GAP = 8;
     private final GridView<String> view;
 
+    private final javafx.beans.property.ObjectProperty<CardPalette> palette = new javafx.beans.property.SimpleObjectProperty<>(CardPalette.dark());
+
     public FleetGrid(FleetViewModel vm) {
         view = new GridView<>(vm.visible());
         view.setId("fleet-grid");
@@ -17,10 +19,15 @@ public final class FleetGrid {
         view.setCellHeight(InstanceCard.HEIGHT);
         view.setHorizontalCellSpacing(GAP / 2);
         view.setVerticalCellSpacing(GAP / 2);
-        view.setCellFactory(g -> new InstanceCell(vm));
+        view.setCellFactory(g -> new InstanceCell(vm, palette));
         view.setOnMouseEntered(e -> vm.pointerOverGrid().set(true));
         view.setOnMouseExited(e -> vm.pointerOverGrid().set(false));
         view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> vm.pointerMoved());
+    }
+
+    /** Switches the cards' colours with the theme. */
+    public void setPalette(CardPalette p) {
+        palette.set(p);
     }
 
     public Node node() {

@@ -10,21 +10,36 @@ import org.controlsfx.control.GridCell;
 /** A grid cell showing one instance card; redraws when its instance changes, time passes or selection moves. */
 final class InstanceCell extends GridCell<String> {
     private final FleetViewModel vm;
-    private final InstanceCard card = new InstanceCard();
+    private final InstanceCard card;
+    private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
     private final InvalidationListener onData;
     private final InvalidationListener onAny = o -> redraw();
+    private final InvalidationListener onTick = o -> redraw();
+    private final InvalidationListener onPalette;
     /** What was last drawn; the grid skin calls updateItem on every layout pass, so unchanged cells must not redraw. */
     private Object[] drawn = new Object[0];
 
-    InstanceCell(FleetViewModel vm) {
+    InstanceCell(FleetViewModel vm, javafx.beans.value.ObservableValue<CardPalette> palette) {
         this.vm = vm;
+        this.card = new InstanceCard(palette.getValue());
+        getStyleClass().add("instance-cell");
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(420);
+        tooltip.setShowDelay(javafx.util.Duration.millis(400));
+        setTooltip(tooltip);
+        this.onPalette = o -> {
+            card.setPalette(palette.getValue());
+            drawn = new Object[0];
+            redraw();
+        };
+        palette.addListener(new WeakInvalidationListener(onPalette));
         this.onData = o -> {
             if (getItem() != null && vm.changedInLastBatch(getItem())) {
                 redraw();
             }
         };
         vm.dataVersion().addListener(new WeakInvalidationListener(onData));
-        vm.now().addListener(new WeakInvalidationListener(onAny));
+        vm.now().addListener(new WeakInvalidationListener(onTick));
         vm.selection().version().addListener(new WeakInvalidationListener(onAny));
         vm.stats().addListener(new WeakInvalidationListener(onAny));
         setOnMouseClicked(e -> {
@@ -65,6 +80,10 @@ final class InstanceCell extends GridCell<String> {
         }
         drawn = key;
         card.render(i, vm, vm.now().get(), live);
+        String error = i.raw().health() == null ? null : i.raw().health().get("last_error");
+        tooltip.setText(i.id() + (error == null || error.isEmpty() ? "" : "\nlast error: " + error)
+                + (i.hasProblems() ? "\n" + i.problems().stream().map(p -> p.code() + " " + (p.field() == null ? "" : p.field() + ": ") + p.message())
+                        .collect(java.util.stream.Collectors.joining("\n")) : ""));
         if (getGraphic() != card) {
             setGraphic(card);
         }

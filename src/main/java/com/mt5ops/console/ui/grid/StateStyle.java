@@ -14,8 +14,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** Icon, word and style class for states and health: never colour alone. */
 public final class StateStyle {
-    private static final String[] STATE_CLASSES = {"running", "stopped", "crashed", "restarting", "unknown"};
-    private static final String[] HEALTH_CLASSES = {"healthy", "warning", "critical", "unknown"};
+    private static final String[] STATES = {"running", "stopped", "crashed", "restarting", "unknown"};
+    private static final String[] HEALTHS = {"healthy", "warning", "critical", "unknown"};
 
     private StateStyle() {
     }
@@ -23,22 +23,26 @@ public final class StateStyle {
     /** Styles a state chip; {@code raw} is shown when the value is not a known state. */
     public static void chip(Label chip, InstanceState state, String raw) {
         String cls = state == null ? "unknown" : state.wire();
-        if (!chip.getStyleClass().contains(cls)) {
-            chip.getStyleClass().removeAll(STATE_CLASSES);
-            chip.getStyleClass().add(cls);
-        }
+        pseudo(chip, STATES, cls);
         chip.setText(state == null ? (raw == null ? "NO STATE" : "? " + raw) : state.wire().toUpperCase());
         icon(chip, stateIcon(state));
     }
 
     public static void badge(Label badge, HealthStatus health, String raw) {
         String cls = health == null ? "unknown" : health.wire();
-        if (!badge.getStyleClass().contains(cls)) {
-            badge.getStyleClass().removeAll(HEALTH_CLASSES);
-            badge.getStyleClass().add(cls);
-        }
+        pseudo(badge, HEALTHS, cls);
         badge.setText(health == null ? (raw == null ? "no health" : "? " + raw) : health.wire());
         icon(badge, healthIcon(health));
+    }
+
+    /**
+     * Sets exactly one of {@code names} as a pseudo-class: pseudo-class changes restyle cheaply, while style-class
+     * changes make JavaFX re-match CSS for the whole subtree.
+     */
+    public static void pseudo(javafx.scene.Node node, String[] names, String on) {
+        for (String n : names) {
+            node.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(n), n.equals(on));
+        }
     }
 
     /** Swaps the icon only when it differs: new nodes force a layout pass. */

@@ -49,7 +49,13 @@ public final class KpiTiles {
         tile.setId("kpi-" + title.toLowerCase().replace(' ', '-'));
         Tooltip.install(tile, new Tooltip("Show only: " + title.toLowerCase()));
         tile.setOnMouseClicked(e -> vm.criteria().set(onClick.apply(vm.criteria().get())));
-        vm.counts().addListener((o, a, k) -> tile.setValue(value.applyAsDouble(k)));
+        // TilesFX re-fits its text on every value change: touch a tile only when the shown number changes.
+        vm.counts().addListener((o, a, k) -> {
+            double shown = Math.round(value.applyAsDouble(k));
+            if (shown != tile.getValue()) {
+                tile.setValue(shown);
+            }
+        });
         row.getChildren().add(tile);
     }
 

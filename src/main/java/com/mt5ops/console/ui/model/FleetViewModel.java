@@ -33,6 +33,7 @@ import javafx.collections.ObservableList;
  * on re-sort, which happens by itself only while the operator is not working in the grid.
  */
 public final class FleetViewModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FleetViewModel.class);
     private final FreshnessPolicy policy;
     private final Clock clock;
     private final Map<String, Instance> all = new HashMap<>();
@@ -55,6 +56,7 @@ public final class FleetViewModel {
     private final Selection selection = new Selection(visible);
     private Set<String> lastChanged = Set.of();
     private Instant lastAutoSort = Instant.EPOCH;
+    private Instant lastRecount = Instant.EPOCH;
 
     public FleetViewModel(FreshnessPolicy policy, Clock clock) {
         this.policy = policy;
@@ -67,11 +69,24 @@ public final class FleetViewModel {
     /** Applies one coalesced mirror batch. */
     public void apply(MirrorBatch batch) {
         Fx.assertFx();
+        long started = System.nanoTime();
+        try {
+            applyTimed(batch);
+        } finally {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (ms > 20) {
+                LOG.debug("slow batch apply: {} changes in {} ms", batch.changes().size(), ms);
+            }
+        }
+    }
+
+    private void applyTimed(MirrorBatch batch) {
         Instant t = clock.instant();
         Set<String> changed = new java.util.HashSet<>();
         boolean removedAny = false;
         boolean newBroker = false;
         java.util.Comparator<Instance> order = sort.get().comparator(policy, t);
+        List<String> added = new ArrayList<>();
         for (Change c : batch.changes()) {
             changed.add(c.instanceId());
             if (c.kind() == Change.Kind.REMOVED) {
@@ -87,12 +102,16 @@ public final class FleetViewModel {
             boolean shown = visibleIndex.containsKey(next.id());
             boolean matches = criteria.get().matches(next, policy, t);
             if (!shown && matches) {
-                visibleIndex.put(next.id(), visible.size());
-                visible.add(next.id());
+                visibleIndex.put(next.id(), visible.size() + added.size());
+                added.add(next.id());
                 pendingIds.add(next.id());
             } else if (shown && (!matches || outOfOrder(next, order))) {
                 pendingIds.add(next.id());
             }
+        }
+        // One list change per batch: the grid relayouts on every change event.
+        if (!added.isEmpty()) {
+            visible.addAll(added);
         }
         if (removedAny) {
             visible.removeIf(id -> !all.containsKey(id));
@@ -107,7 +126,9 @@ public final class FleetViewModel {
         }
         lastChanged = changed;
         pendingResort.set(pendingIds.size());
-        recount(t);
+        if (t.isAfter(lastRecount.plusMillis(250))) {
+            recount(t);
+        }
         dataVersion.set(dataVersion.get() + 1);
         autoResort(t);
     }
@@ -115,6 +136,9 @@ public final class FleetViewModel {
     /** True when {@code i} no longer sorts between its neighbours: a re-sort would move it. */
     private boolean outOfOrder(Instance i, java.util.Comparator<Instance> order) {
         int at = visibleIndex.get(i.id());
+        if (at >= visible.size()) {
+            return false;
+        }
         Instance prev = at > 0 ? all.get(visible.get(at - 1)) : null;
         Instance next = at + 1 < visible.size() ? all.get(visible.get(at + 1)) : null;
         return (prev != null && order.compare(prev, i) > 0) || (next != null && order.compare(i, next) > 0);
@@ -143,9 +167,9 @@ public final class FleetViewModel {
     }
 
     private void autoResort(Instant t) {
-        boolean busy = pointerOverGrid.get() && t.isBefore(lastPointerMove.plusSeconds(5));
+        boolean busy = pointerOverGrid.get() && t.isBefore(lastPointerMove.plusSeconds(10));
         boolean due = pendingResort.get() > 0 && !busy && selection.isEmpty()
-                && (visible.isEmpty() || t.isAfter(lastAutoSort.plusSeconds(2)) || visible.size() == pendingResort.get());
+                && (visible.isEmpty() || t.isAfter(lastAutoSort.plusSeconds(10)) || visible.size() == pendingResort.get());
         if (due) {
             resort();
         }
@@ -153,6 +177,7 @@ public final class FleetViewModel {
 
     /** Recomputes the visible ids and their order now (the toolbar's re-sort). */
     public void resort() {
+        long started = System.nanoTime();
         Instant t = clock.instant();
         lastAutoSort = t;
         List<Instance> shown = new ArrayList<>();
@@ -161,12 +186,12 @@ public final class FleetViewModel {
                 shown.add(i);
             }
         }
-        shown.sort(sort.get().comparator(policy, t));
-        visible.setAll(shown.stream().map(Instance::id).toList());
+        visible.setAll(sort.get().order(shown, policy, t));
         reindex();
         pendingIds.clear();
         pendingResort.set(0);
         selection.retainVisible();
+        LOG.debug("re-sort of {} instances in {} ms", visible.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private void reindex() {
@@ -177,6 +202,7 @@ public final class FleetViewModel {
     }
 
     private void recount(Instant t) {
+        lastRecount = t;
         int running = 0, stopped = 0, crashed = 0, restarting = 0, critical = 0, warning = 0, stale = 0, problems = 0, cpuN = 0;
         double cpuSum = 0, mem = 0;
         for (Instance i : all.values()) {

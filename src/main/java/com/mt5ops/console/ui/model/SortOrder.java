@@ -30,6 +30,17 @@ public enum SortOrder {
         return primary.thenComparing(byId);
     }
 
+    /** The ids of {@code shown} in this order; the triage rank is computed once per instance, not per comparison. */
+    public java.util.List<String> order(java.util.List<Instance> shown, FreshnessPolicy policy, Instant now) {
+        if (this != PROBLEMS_FIRST) {
+            return shown.stream().sorted(comparator(policy, now)).map(Instance::id).toList();
+        }
+        record Keyed(int rank, String id) {
+        }
+        return shown.stream().map(i -> new Keyed(Triage.rank(i, policy, now), i.id()))
+                .sorted(Comparator.comparingInt(Keyed::rank).thenComparing(Keyed::id)).map(Keyed::id).toList();
+    }
+
     private static double number(Double d) {
         return d == null ? -1 : d;
     }

@@ -47,8 +47,8 @@ public final class FleetTable {
                 }
             }
         });
-        vm.dataVersion().addListener(o -> table.refresh());
-        vm.now().addListener(o -> table.refresh());
+        vm.dataVersion().addListener(o -> refreshIfShown());
+        vm.now().addListener(o -> refreshIfShown());
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
             if (syncing) {
                 return;
@@ -64,6 +64,12 @@ public final class FleetTable {
         table.setOnMouseEntered(e -> vm.pointerOverGrid().set(true));
         table.setOnMouseExited(e -> vm.pointerOverGrid().set(false));
         table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> vm.pointerMoved());
+    }
+
+    private void refreshIfShown() {
+        if (table.getScene() != null) {
+            table.refresh();
+        }
     }
 
     private static String raw(Instance i, String field) {
