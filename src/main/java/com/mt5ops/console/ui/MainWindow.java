@@ -86,6 +86,10 @@ public final class MainWindow {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         stage.setTitle("MT5 Instance Console — " + services.source() + (services.demo() ? " (DEMO)" : ""));
         stage.setScene(scene);
+        var icon = getClass().getResourceAsStream("/assets/icons/mt5-console.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon));
+        }
         services.feed().addListener(new BatchCoalescer(frames, vm::apply));
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
