@@ -9,6 +9,7 @@ import com.mt5ops.console.sync.FleetMirror;
 import com.mt5ops.console.sync.MirrorConfig;
 import com.mt5ops.console.ui.ConsoleServices;
 import com.mt5ops.console.ui.MainWindow;
+import com.mt5ops.console.ui.settings.Settings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.concurrent.Callable;
@@ -43,7 +44,9 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String target = uri != null ? uri : System.getenv(ENV_URI);
+        SettingsStore store = SettingsStore.forUser();
+        com.mt5ops.console.ui.settings.Settings settings = store.load();
+        String target = uri != null ? uri : System.getenv(ENV_URI) != null ? System.getenv(ENV_URI) : demo ? null : settings.redis();
         boolean useDemo = demo || target == null || target.isBlank();
         DemoEnvironment demoEnv = null;
         if (useDemo) {
@@ -67,15 +70,20 @@ public final class GuiCommand implements Callable<Integer> {
         }
         try (Executors executors = new Executors();
              RedisConnector connector = new RedisConnector(endpoint);
-             FleetMirror mirror = new FleetMirror(connector, ctx.parser(), MirrorConfig.defaults(), ctx.clock());
+             FleetMirror mirror = new FleetMirror(connector, new com.mt5ops.console.model.InstanceParser(settings.freshness()),
+                     MirrorConfig.defaults(), ctx.clock());
              WriteGateway gateway = new WriteGateway(connector, ctx.table(), executors.io())) {
-            ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, ctx.table(), ctx.freshness(),
-                    endpoint.display(), useDemo, readOnly, System.getProperty("user.name"), host());
+            if (!useDemo) {
+                settings = settings.withRedis(Settings.withoutPassword(target));
+            }
+            ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, ctx.table(), settings.freshness(),
+                    endpoint.display(), useDemo, readOnly, System.getProperty("user.name"), host(), true);
             CountDownLatch closed = new CountDownLatch(1);
+            Settings remembered = settings;
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
                 Stage stage = new Stage();
-                MainWindow window = new MainWindow(stage, services, executors.io());
+                MainWindow window = new MainWindow(stage, services, executors.io(), remembered, store::save);
                 stage.setOnHidden(e -> {
                     window.stop();
                     closed.countDown();

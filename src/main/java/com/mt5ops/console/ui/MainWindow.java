@@ -45,9 +45,16 @@ public final class MainWindow {
     private final FleetToolbar toolbar;
     private final Scene scene;
     private final Timeline clock;
+    private final com.mt5ops.console.ui.status.AlertNotifier notifier;
     private boolean dark = true;
 
     public MainWindow(Stage stage, ConsoleServices services, Executor io) {
+        this(stage, services, io, com.mt5ops.console.ui.settings.Settings.defaults(), s -> { });
+    }
+
+    /** With remembered settings applied, and {@code save} called with the current ones when the window closes. */
+    public MainWindow(Stage stage, ConsoleServices services, Executor io, com.mt5ops.console.ui.settings.Settings settings,
+                      java.util.function.Consumer<com.mt5ops.console.ui.settings.Settings> save) {
         this.stage = stage;
         this.vm = new FleetViewModel(services.freshness(), Clock.systemUTC());
         this.actions = new ActionController(services, vm, () -> stage, Platform::runLater);
@@ -84,6 +91,9 @@ public final class MainWindow {
         csv.setOnAction(e -> chooseAndExport("csv", f -> export.csv(f, vm.visibleInstances())));
         json.setOnAction(e -> chooseAndExport("json", f -> export.json(f, vm.visibleInstances(), vm.stats().get())));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        restore(settings, theme, compact);
+        stage.setOnCloseRequest(e -> save.accept(settings.withView(dark ? "dark" : "light", compact.isSelected() ? "table" : "grid",
+                vm.sort().get().name(), vm.criteria().get().problemsOnly(), vm.criteria().get().freshness().name())));
         stage.setTitle("MT5 Instance Console — " + services.source() + (services.demo() ? " (DEMO)" : ""));
         stage.setScene(scene);
         var icon = getClass().getResourceAsStream("/assets/icons/mt5-console.png");
@@ -93,6 +103,7 @@ public final class MainWindow {
         services.feed().addListener(new BatchCoalescer(frames, vm::apply));
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
+        notifier = services.desktopNotifications() ? new com.mt5ops.console.ui.status.AlertNotifier(vm, stage) : null;
     }
 
     /** Shows the window and starts taking batches (FX thread). */
@@ -100,11 +111,29 @@ public final class MainWindow {
         frames.start();
         clock.play();
         stage.show();
+        if (notifier != null) {
+            notifier.start();
+        }
     }
 
     public void stop() {
         clock.stop();
         frames.stop();
+        if (notifier != null) {
+            notifier.stop();
+        }
+    }
+
+    private void restore(com.mt5ops.console.ui.settings.Settings s, ToggleButton theme, ToggleButton compact) {
+        theme.setSelected("light".equals(s.theme()));
+        compact.setSelected("table".equals(s.view()));
+        try {
+            vm.sort().set(com.mt5ops.console.ui.model.SortOrder.valueOf(s.sort()));
+            vm.criteria().set(vm.criteria().get().withProblemsOnly(s.problemsOnly())
+                    .withFreshness(com.mt5ops.console.ui.model.FreshnessFilter.valueOf(s.freshnessFilter())));
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            // an older or hand-edited file: keep the defaults
+        }
     }
 
     private void applyTheme() {

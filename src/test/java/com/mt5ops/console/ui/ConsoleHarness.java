@@ -31,7 +31,7 @@ final class ConsoleHarness implements AutoCloseable {
         TransitionTable table = new TransitionTable();
         gateway = new WriteGateway(connector, table, io);
         ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, table, FreshnessPolicy.defaults(),
-                connector.endpoint().display(), false, readOnly, "tester", "test-host");
+                connector.endpoint().display(), false, readOnly, "tester", "test-host", false);
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             window = new MainWindow(stage, services, io);

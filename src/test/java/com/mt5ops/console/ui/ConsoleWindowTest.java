@@ -183,6 +183,39 @@ class ConsoleWindowTest extends FxRobot {
     }
 
     @Test
+    void bulkRestartNeedsTheTypedCountAndMovesEverySelectedInstance() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            ids.add(Fixtures.instance(r, "crashed"));
+        }
+        String untouched = Fixtures.instance(r, "running");
+        open(false);
+        awaitVisible(4);
+        clickCard(ids.get(0));
+        press(javafx.scene.input.KeyCode.CONTROL);
+        clickCard(ids.get(1));
+        clickCard(ids.get(2));
+        release(javafx.scene.input.KeyCode.CONTROL);
+        waitFor(5, () -> console.window.viewModel().selection().ids().size() == 3, "three selected");
+        type(javafx.scene.input.KeyCode.R);
+        waitFor(5, () -> lookup("#confirm-count").tryQuery().isPresent(), "bulk confirmation");
+        assertTrue(fx(() -> lookup("#confirm-ok").queryButton().isDisabled()), "OK waits for the count");
+        clickOn("#confirm-count").write("2");
+        assertTrue(fx(() -> lookup("#confirm-ok").queryButton().isDisabled()));
+        fx(() -> {
+            lookup("#confirm-count").queryAs(TextField.class).setText("3");
+            return null;
+        });
+        clickOn("#confirm-ok");
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> ids.stream().allMatch(id -> "restarting".equals(r.hget("instance:" + id, "state"))));
+        assertEquals("running", r.hget("instance:" + untouched, "state"));
+        assertEquals(3L, r.xlen("console:audit"));
+        waitFor(5, () -> lookup("#action-result").queryAs(Label.class).getText().startsWith("bulk"), "bulk result shown");
+    }
+
+    @Test
     void readOnlyModeDisablesActionsAndSaysWhy() throws Exception {
         String id = Fixtures.instance(REDIS.redis(), "crashed");
         open(true);

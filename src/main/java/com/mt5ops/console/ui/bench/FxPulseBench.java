@@ -36,7 +36,7 @@ public final class FxPulseBench {
         System.setProperty("headless.geometry", "1600x1000-32");
         SyntheticFeed feed = new SyntheticFeed(instances);
         ConsoleServices services = new ConsoleServices(feed, r -> CompletableFuture.<TransitionResult>failedFuture(new UnsupportedOperationException()),
-                id -> CompletableFuture.completedFuture(List.of()), new TransitionTable(), FreshnessPolicy.defaults(), "bench", false, true, "bench", "bench");
+                id -> CompletableFuture.completedFuture(List.of()), new TransitionTable(), FreshnessPolicy.defaults(), "bench", false, true, "bench", "bench", false);
         List<Double> pulses = new ArrayList<>();
         List<Double> intervals = new ArrayList<>();
         long[] pulseStart = {0};

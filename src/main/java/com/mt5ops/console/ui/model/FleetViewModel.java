@@ -57,6 +57,8 @@ public final class FleetViewModel {
     private Set<String> lastChanged = Set.of();
     private Instant lastAutoSort = Instant.EPOCH;
     private Instant lastRecount = Instant.EPOCH;
+    private final List<String> newCrashes = new ArrayList<>();
+    private final List<String> newCritical = new ArrayList<>();
 
     public FleetViewModel(FreshnessPolicy policy, Clock clock) {
         this.policy = policy;
@@ -150,6 +152,12 @@ public final class FleetViewModel {
         }
         if (before.stateOrNull() != next.stateOrNull()) {
             stateChangedAt.put(next.id(), t);
+            if (next.stateOrNull() == InstanceState.CRASHED) {
+                newCrashes.add(next.id());
+            }
+        }
+        if (before.healthOrNull() != HealthStatus.CRITICAL && next.healthOrNull() == HealthStatus.CRITICAL) {
+            newCritical.add(next.id());
         }
         Long r0 = before.health() == null ? null : before.health().restartCount();
         Long r1 = next.health() == null ? null : next.health().restartCount();
@@ -232,6 +240,20 @@ public final class FleetViewModel {
         }
         counts.set(new KpiCounts(all.size(), running, stopped, crashed, restarting, critical, warning, stale, problems,
                 cpuN == 0 ? 0 : cpuSum / cpuN, mem));
+    }
+
+    /** Instances that crashed since the last call (not those already crashed at the first sync). */
+    public List<String> drainNewCrashes() {
+        List<String> out = List.copyOf(newCrashes);
+        newCrashes.clear();
+        return out;
+    }
+
+    /** Instances whose health turned critical since the last call. */
+    public List<String> drainNewCritical() {
+        List<String> out = List.copyOf(newCritical);
+        newCritical.clear();
+        return out;
     }
 
     public Instance get(String id) {

@@ -1,0 +1,63 @@
+package com.mt5ops.console.app;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mt5ops.console.ui.settings.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes {@link Settings} as JSON in the user's config dir ($XDG_CONFIG_HOME or ~/.config, then
+ * mt5-console/settings.json; the system property mt5.config.dir overrides). A missing or broken file means
+ * defaults, never a failure to start.
+ */
+public final class SettingsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+    private final Path file;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public SettingsStore(Path dir) {
+        this.file = dir.resolve("settings.json");
+    }
+
+    public static SettingsStore forUser() {
+        String override = System.getProperty("mt5.config.dir");
+        if (override != null) {
+            return new SettingsStore(Path.of(override));
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return new SettingsStore(base.resolve("mt5-console"));
+    }
+
+    public Settings load() {
+        if (!Files.isRegularFile(file)) {
+            return Settings.defaults();
+        }
+        try {
+            Settings s = json.readValue(file.toFile(), Settings.class);
+            return s.withRedis(Settings.withoutPassword(s.redis()));
+        } catch (IOException e) {
+            LOG.warn("ignoring unreadable settings {}: {}", file, e.getMessage());
+            return Settings.defaults();
+        }
+    }
+
+    public void save(Settings settings) {
+        try {
+            Files.createDirectories(file.getParent());
+            json.writeValue(file.toFile(), settings.withRedis(Settings.withoutPassword(settings.redis())));
+        } catch (IOException e) {
+            LOG.warn("could not save settings to {}: {}", file, e.getMessage());
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+}
