@@ -34,7 +34,9 @@ public final class DemoEnvironment implements AutoCloseable {
             try {
                 simulator.run(rate, null);
             } catch (RuntimeException e) {
-                LOG.warn("demo simulator stopped: {}", e.getMessage());
+                if (server.isAlive()) {
+                    LOG.warn("demo simulator stopped: {}", e.getMessage());
+                }
             }
         }, "demo-simulator");
         simulatorThread.setDaemon(true);

@@ -80,9 +80,26 @@ public final class GuiCommand implements Callable<Integer> {
                     endpoint.display(), useDemo, readOnly, System.getProperty("user.name"), host(), true);
             CountDownLatch closed = new CountDownLatch(1);
             Settings remembered = settings;
+            java.util.concurrent.atomic.AtomicReference<Stage> shown = new java.util.concurrent.atomic.AtomicReference<>();
+            // Ctrl+C or SIGTERM: close the window first, so the mirror and the demo Redis stop in order.
+            Thread onSignal = new Thread(() -> {
+                Stage s = shown.get();
+                if (s != null && closed.getCount() > 0) {
+                    Platform.runLater(s::hide);
+                    try {
+                        closed.await(3, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }, "gui-stop");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            // Running from the class path is how the fat jar works; JavaFX's warning about it only alarms operators.
+            java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
                 Stage stage = new Stage();
+                shown.set(stage);
                 MainWindow window = new MainWindow(stage, services, executors.io(), remembered, store::save);
                 stage.setOnHidden(e -> {
                     window.stop();
