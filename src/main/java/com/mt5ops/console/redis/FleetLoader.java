@@ -165,7 +165,7 @@ public final class FleetLoader implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static void absorb(List<String> keys, Object reply, FleetAssembler assembler) {
+    static void absorb(List<String> keys, Object reply, FleetAssembler assembler) {
         List<Object> perKey = (List<Object>) reply;
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);

@@ -87,6 +87,30 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void userWhoMayNotRunScriptsStillGetsTheExactFleet() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        String id = Fixtures.instance(r, "running");
+        r.set("instance_metrics:" + Fixtures.newId(), "not a hash");
+        r.aclSetuser("viewer", io.lettuce.core.AclSetuserArgs.Builder.on().addPassword("pw").allKeys().allChannels()
+                .allCommands().removeCommand(io.lettuce.core.protocol.CommandType.EVAL)
+                .removeCommand(io.lettuce.core.protocol.CommandType.EVALSHA));
+        CliRun run = CliRun.of("snapshot", "--redis", "redis://viewer:pw@127.0.0.1:" + REDIS.server().port() + "/0");
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, JsonNode> all = byId(json.readTree(run.out()));
+        assertEquals(2, all.size());
+        assertRawEquals(r.hgetall("instance:" + id), all.get(id).get("raw").get("instance"));
+        assertTrue(all.values().stream().anyMatch(n -> n.get("problems").toString().contains("KEY_WRONG_TYPE")));
+    }
+
+    @Test
+    void wrongPasswordIsExitFiveWithOneLine() {
+        CliRun run = CliRun.of("snapshot", "--redis", "redis://nobody:wrong@127.0.0.1:" + REDIS.server().port() + "/0");
+        assertEquals(5, run.exitCode());
+        assertEquals(1, run.errLines(), run.err());
+        assertTrue(run.err().contains("authentication failed"), run.err());
+    }
+
+    @Test
     void csvAndTableFormatsListEveryInstance() {
         Fixtures.instance(REDIS.redis(), "running");
         Fixtures.instance(REDIS.redis(), "stopped");

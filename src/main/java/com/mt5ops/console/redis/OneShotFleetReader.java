@@ -1,0 +1,107 @@
+package com.mt5ops.console.redis;
+
+import com.mt5ops.console.model.KeySchema;
+import io.lettuce.core.RedisURI;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the whole fleet once over a plain RESP connection: SCAN, then the bulk-read script in pipelined
+ * batches, into the same assembler as {@link FleetLoader}. Empty when this endpoint needs the full client
+ * (Sentinel, sockets) or the server refuses the script; the caller then uses {@link FleetLoader}.
+ */
+public final class OneShotFleetReader {
+    private static final int BATCH = 500;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OneShotFleetReader.class);
+
+    private OneShotFleetReader() {
+    }
+
+    public static Optional<Fleet> read(RedisEndpoint endpoint) {
+        RedisURI uri = endpoint.uri();
+        if (uri.getSentinels() != null && !uri.getSentinels().isEmpty() || uri.getSocket() != null || uri.getHost() == null) {
+            return Optional.empty();
+        }
+        String script;
+        try (InputStream s = OneShotFleetReader.class.getResourceAsStream("read-keys.lua")) {
+            script = new String(s.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            return Optional.empty();
+        }
+        try (RespConnection c = new RespConnection(uri.getHost(), uri.getPort(), uri.isSsl(), 5000)) {
+            long t0 = System.nanoTime();
+            authenticate(c, uri);
+            long t1 = System.nanoTime();
+            if (uri.getDatabase() != 0) {
+                c.call("SELECT", Integer.toString(uri.getDatabase()));
+            }
+            List<String> keys = scan(c);
+            long t2 = System.nanoTime();
+            for (int from = 0; from < keys.size(); from += BATCH) {
+                List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
+                List<String> args = new ArrayList<>(batch.size() + 3);
+                args.add("EVAL");
+                args.add(script);
+                args.add(Integer.toString(batch.size()));
+                args.addAll(batch);
+                c.write(args);
+            }
+            c.flush();
+            FleetAssembler assembler = new FleetAssembler();
+            RespConnection.ErrorReply refused = null;
+            for (int from = 0; from < keys.size(); from += BATCH) {
+                try {
+                    FleetLoader.absorb(keys.subList(from, Math.min(keys.size(), from + BATCH)), c.read(), assembler);
+                } catch (RespConnection.ErrorReply e) {
+                    refused = e;
+                }
+            }
+            long t3 = System.nanoTime();
+            Optional<Fleet> fleet = refused == null ? Optional.of(assembler.build(null)) : Optional.empty();
+            LOG.debug("one-shot read: auth {} ms, scan {} ms, read {} ms, build {} ms", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+            return fleet;
+        } catch (RespConnection.ErrorReply e) {
+            throw RedisAccessException.from(endpoint.display(), e);
+        } catch (IOException e) {
+            throw RedisAccessException.from(endpoint.display(), e);
+        }
+    }
+
+    private static void authenticate(RespConnection c, RedisURI uri) throws IOException {
+        var credentials = uri.getCredentialsProvider() == null ? null : uri.getCredentialsProvider().resolveCredentials().block();
+        if (credentials == null || !credentials.hasPassword()) {
+            return;
+        }
+        String password = new String(credentials.getPassword());
+        if (credentials.hasUsername()) {
+            c.call("AUTH", credentials.getUsername(), password);
+        } else {
+            c.call("AUTH", password);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> scan(RespConnection c) throws IOException {
+        List<String> keys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String cursor = "0";
+        do {
+            List<Object> page = (List<Object>) c.call("SCAN", cursor, "MATCH", KeySchema.SCAN_PATTERN, "COUNT", "5000");
+            cursor = (String) page.get(0);
+            for (Object k : (List<Object>) page.get(1)) {
+                String key = (String) k;
+                if (seen.add(key) && KeySchema.parse(key).isPresent()) {
+                    keys.add(key);
+                }
+            }
+        } while (!"0".equals(cursor));
+        return keys;
+    }
+}
