@@ -2,21 +2,14 @@ package com.mt5ops.console.sync;
 
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceParser;
-import com.mt5ops.console.model.RawInstance;
 import com.mt5ops.console.redis.Fleet;
 import com.mt5ops.console.redis.NotificationConfig;
 import com.mt5ops.console.redis.RedisConnector;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,8 +32,8 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private final Clock clock;
     private final DirtyQueue dirty = new DirtyQueue();
     private final KeyspaceListener keyspace;
-    private final Map<String, Instance> instances = new ConcurrentHashMap<>();
     private final MetricHistory history;
+    private final MirrorContent content;
     private final List<MirrorListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread worker;
     private final Thread sampler;
@@ -49,7 +42,6 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
 
     // Owned by the worker thread.
     private MirrorConnection connection;
-    private Map<String, Set<String>> stateSets = new HashMap<>();
     private ConnectionState state = ConnectionState.CONNECTING;
     private String reason = "connecting";
     private Instant lastFullSync;
@@ -79,6 +71,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         this.clock = clock;
         this.keyspace = new KeyspaceListener(connector.endpoint().database(), dirty);
         this.history = new MetricHistory(config.historySeconds());
+        this.content = new MirrorContent(parser, history);
         this.worker = new Thread(this::run, "mirror-worker");
         this.worker.setDaemon(true);
         this.sampler = new Thread(this::sampleHistory, "mirror-history");
@@ -100,7 +93,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private void sampleHistory() {
         while (running) {
             long second = clock.instant().getEpochSecond();
-            history.sample(instances.values(), second);
+            history.sample(content.all(), second);
             long next = (second + 1) * 1000 - clock.millis();
             java.util.concurrent.locks.LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(Math.max(10, next)));
         }
@@ -112,12 +105,12 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
 
     /** The mirror's current content, sorted by id. */
     public SortedMap<String, Instance> instances() {
-        return new TreeMap<>(instances);
+        return content.sorted();
     }
 
     /** One instance as the mirror has it now, or null. */
     public Instance get(String id) {
-        return instances.get(id);
+        return content.get(id);
     }
 
     public HistorySeries history(String id) {
@@ -271,26 +264,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private void fullSync() {
         Fleet fleet = connection.loader().loadAll();
         Instant now = clock.instant();
-        List<RawInstance> changed = new ArrayList<>();
-        for (RawInstance raw : fleet.instances().values()) {
-            Instance old = instances.get(raw.id());
-            if (old == null || !old.raw().equals(raw)) {
-                changed.add(raw);
-            }
-        }
-        List<Change> changes = new ArrayList<>(changed.size());
-        for (Instance parsed : parser.parseAll(changed, now)) {
-            instances.put(parsed.id(), parsed);
-            changes.add(Change.upsert(parsed));
-        }
-        for (String id : new ArrayList<>(instances.keySet())) {
-            if (!fleet.instances().containsKey(id)) {
-                instances.remove(id);
-                history.remove(id);
-                changes.add(Change.removed(id));
-            }
-        }
-        stateSets = new HashMap<>(fleet.stateSets());
+        List<Change> changes = content.replaceAll(fleet, now);
         resyncNeeded = false;
         resyncs++;
         lastFullSync = now;
@@ -300,55 +274,13 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
 
     private void refreshSets() {
         List<String> names = dirty.drainSets();
-        Map<String, Set<String>> fresh = connection.loader().loadSets(names);
-        for (String name : names) {
-            Set<String> before = stateSets.getOrDefault(name, Set.of());
-            Set<String> after = fresh.getOrDefault(name, Set.of());
-            for (String id : before) {
-                if (!after.contains(id)) {
-                    dirty.markId(id, Parts.NONE);
-                }
-            }
-            for (String id : after) {
-                if (!before.contains(id)) {
-                    dirty.markId(id, Parts.NONE);
-                }
-            }
-            if (after.isEmpty()) {
-                stateSets.remove(name);
-            } else {
-                stateSets.put(name, new HashSet<>(after));
-            }
-        }
+        content.updateSets(names, connection.loader().loadSets(names)).forEach(id -> dirty.markId(id, Parts.NONE));
     }
 
     private void fetchDirty() {
         Map<String, Integer> ids = dirty.drainIds(config.maxBatch());
-        Fleet fleet = connection.loader().loadParts(ids, stateSets, id -> {
-            Instance known = instances.get(id);
-            return known == null ? null : known.raw();
-        });
-        Instant now = clock.instant();
-        List<Change> changes = new ArrayList<>(ids.size());
-        List<RawInstance> changed = new ArrayList<>(ids.size());
-        for (RawInstance raw : fleet.instances().values()) {
-            if (raw.isEmpty()) {
-                if (instances.remove(raw.id()) != null) {
-                    history.remove(raw.id());
-                    changes.add(Change.removed(raw.id()));
-                }
-                continue;
-            }
-            Instance old = instances.get(raw.id());
-            if (old == null || !old.raw().equals(raw)) {
-                changed.add(raw);
-            }
-        }
-        for (Instance parsed : parser.parseAll(changed, now)) {
-            instances.put(parsed.id(), parsed);
-            changes.add(Change.upsert(parsed));
-        }
-        publish(changes, false);
+        Fleet fleet = connection.loader().loadParts(ids, content.stateSets(), content::raw);
+        publish(content.merge(fleet, clock.instant()), false);
     }
 
     private void tick(long now) {
@@ -369,7 +301,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
 
     private MirrorStats currentStats() {
         return new MirrorStats(state, lastFullSync, eventsPerSecond, keyspace.events(), resyncs, reconnects, version,
-                instances.size(), reason, disconnectedSince);
+                content.size(), reason, disconnectedSince);
     }
 
     private void publish(List<Change> changes, boolean fullSyncBatch) {

@@ -8,7 +8,7 @@ import com.mt5ops.console.ui.export.ExportActions;
 import com.mt5ops.console.ui.fx.FrameQueue;
 import com.mt5ops.console.ui.grid.FleetGrid;
 import com.mt5ops.console.ui.kpi.KpiTiles;
-import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.status.ConnectionBanner;
 import com.mt5ops.console.ui.status.StatusBar;
 import com.mt5ops.console.ui.table.FleetTable;
@@ -128,9 +128,9 @@ public final class MainWindow {
         theme.setSelected("light".equals(s.theme()));
         compact.setSelected("table".equals(s.view()));
         try {
-            vm.sort().set(com.mt5ops.console.ui.model.SortOrder.valueOf(s.sort()));
+            vm.sort().set(com.mt5ops.console.ui.fleet.SortOrder.valueOf(s.sort()));
             vm.criteria().set(vm.criteria().get().withProblemsOnly(s.problemsOnly())
-                    .withFreshness(com.mt5ops.console.ui.model.FreshnessFilter.valueOf(s.freshnessFilter())));
+                    .withFreshness(com.mt5ops.console.ui.fleet.FreshnessFilter.valueOf(s.freshnessFilter())));
         } catch (IllegalArgumentException | NullPointerException unknown) {
             // an older or hand-edited file: keep the defaults
         }

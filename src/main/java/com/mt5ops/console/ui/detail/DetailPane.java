@@ -10,7 +10,7 @@ import com.mt5ops.console.ui.actions.ActionController;
 import com.mt5ops.console.ui.actions.ActionLabels;
 import com.mt5ops.console.ui.fx.Format;
 import com.mt5ops.console.ui.grid.StateStyle;
-import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.fleet.FleetViewModel;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.util.List;

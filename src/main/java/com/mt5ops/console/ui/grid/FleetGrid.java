@@ -1,6 +1,6 @@
 package com.mt5ops.console.ui.grid;
 
-import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.fleet.FleetViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.skin.VirtualFlow;
 import org.controlsfx.control.GridView;

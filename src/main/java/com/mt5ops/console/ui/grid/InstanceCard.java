@@ -5,7 +5,7 @@ import com.mt5ops.console.model.HealthStatus;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.ui.fx.Format;
-import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.fleet.FleetViewModel;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.geometry.VPos;

@@ -1,7 +1,7 @@
 package com.mt5ops.console.ui.grid;
 
 import com.mt5ops.console.model.Instance;
-import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.fleet.FleetViewModel;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.scene.input.MouseButton;

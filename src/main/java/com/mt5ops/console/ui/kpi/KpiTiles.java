@@ -2,10 +2,10 @@ package com.mt5ops.console.ui.kpi;
 
 import com.mt5ops.console.model.HealthStatus;
 import com.mt5ops.console.model.InstanceState;
-import com.mt5ops.console.ui.model.FilterCriteria;
-import com.mt5ops.console.ui.model.FleetViewModel;
-import com.mt5ops.console.ui.model.FreshnessFilter;
-import com.mt5ops.console.ui.model.KpiCounts;
+import com.mt5ops.console.ui.fleet.FilterCriteria;
+import com.mt5ops.console.ui.fleet.FleetViewModel;
+import com.mt5ops.console.ui.fleet.FreshnessFilter;
+import com.mt5ops.console.ui.fleet.KpiCounts;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.util.function.ToDoubleFunction;

@@ -1,7 +1,7 @@
 package com.mt5ops.console.ui.status;
 
 import com.mt5ops.console.ui.fx.Format;
-import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.fleet.FleetViewModel;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.animation.KeyFrame;

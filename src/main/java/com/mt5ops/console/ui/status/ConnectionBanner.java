@@ -3,7 +3,7 @@ package com.mt5ops.console.ui.status;
 import com.mt5ops.console.sync.ConnectionState;
 import com.mt5ops.console.sync.MirrorStats;
 import com.mt5ops.console.ui.fx.Format;
-import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.fleet.FleetViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;

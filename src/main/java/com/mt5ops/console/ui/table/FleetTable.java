@@ -3,7 +3,7 @@ package com.mt5ops.console.ui.table;
 import com.mt5ops.console.model.Freshness;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.ui.fx.Format;
-import com.mt5ops.console.ui.model.FleetViewModel;
+import com.mt5ops.console.ui.fleet.FleetViewModel;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;

@@ -1,4 +1,4 @@
-package com.mt5ops.console.ui.model;
+package com.mt5ops.console.ui.fleet;
 
 /** The fleet totals behind the KPI tiles and the status bar. */
 public record KpiCounts(int total, int running, int stopped, int crashed, int restarting, int critical, int warning,

@@ -1,4 +1,4 @@
-package com.mt5ops.console.ui.model;
+package com.mt5ops.console.ui.fleet;
 
 import com.mt5ops.console.model.Freshness;
 import com.mt5ops.console.model.FreshnessPolicy;

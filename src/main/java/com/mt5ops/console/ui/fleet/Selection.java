@@ -1,4 +1,4 @@
-package com.mt5ops.console.ui.model;
+package com.mt5ops.console.ui.fleet;
 
 import java.util.LinkedHashSet;
 import java.util.List;
