@@ -1,7 +1,6 @@
 package com.mt5ops.console.redis;
 
 import com.mt5ops.console.model.Problem;
-import com.mt5ops.console.model.ProblemCode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,9 +14,5 @@ public record CheckReport(List<Problem> problems, int instances, int repairedMem
             counts.merge(p.code().name(), 1, Integer::sum);
         }
         return counts;
-    }
-
-    public boolean has(ProblemCode code) {
-        return problems.stream().anyMatch(p -> p.code() == code);
     }
 }

@@ -90,13 +90,6 @@ public final class FleetLoader implements AutoCloseable {
     public static final int HEALTH = 4;
     public static final int ALL = INSTANCE | METRICS | HEALTH;
 
-    /** The three hashes of each id; set membership comes from {@code knownSets}, kept by the caller. */
-    public Fleet loadIds(Collection<String> ids, Map<String, Set<String>> knownSets) {
-        Map<String, Integer> all = new HashMap<>();
-        ids.forEach(id -> all.put(id, ALL));
-        return loadParts(all, knownSets, id -> null);
-    }
-
     /**
      * Reads only the named hashes of each id (bit mask of INSTANCE, METRICS, HEALTH) and takes the others from
      * {@code previous}; an id without a previous value is read whole. Membership comes from {@code knownSets}.

@@ -1,7 +1,6 @@
 package com.mt5ops.console.sync;
 
 import com.mt5ops.console.model.Instance;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -73,11 +72,5 @@ public final class MetricHistory {
 
     public int tracked() {
         return rings.size();
-    }
-
-    static float[] nan(int n) {
-        float[] out = new float[n];
-        Arrays.fill(out, Float.NaN);
-        return out;
     }
 }

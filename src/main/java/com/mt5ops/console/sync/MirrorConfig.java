@@ -10,8 +10,4 @@ public record MirrorConfig(Duration pollInterval, Duration reconcileInterval, Du
         return new MirrorConfig(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(5),
                 Duration.ofMillis(50), Duration.ofSeconds(1), 2_000, 600);
     }
-
-    public MirrorConfig withHistorySeconds(int seconds) {
-        return new MirrorConfig(pollInterval, reconcileInterval, probeTimeout, setRefreshInterval, retryInterval, maxBatch, seconds);
-    }
 }

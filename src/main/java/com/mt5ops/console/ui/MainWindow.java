@@ -78,7 +78,7 @@ public final class MainWindow {
         split.setDividerPositions(0.70);
         SplitPane.setResizableWithParent(detail.node(), false);
         VBox top = new VBox(new KpiTiles(vm).node(), toolbar.node(), new ConnectionBanner(vm, services.source()).node());
-        BorderPane root = new BorderPane(split, top, null, new StatusBar(vm, services.source(), services.demo(), actions.readOnly()).node(), null);
+        BorderPane root = new BorderPane(split, top, null, new StatusBar(vm, services.source(), services.demo(), actions.readOnly(), services.feed()::requestResync).node(), null);
         center.opacityProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> vm.stats().get() == null || vm.stats().get().state().isCurrent() ? 1.0 : 0.45, vm.stats()));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();

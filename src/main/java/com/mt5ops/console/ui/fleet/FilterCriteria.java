@@ -15,10 +15,6 @@ public record FilterCriteria(String text, InstanceState state, HealthStatus heal
         return new FilterCriteria("", null, null, null, FreshnessFilter.ANY, false);
     }
 
-    public boolean isNone() {
-        return equals(none());
-    }
-
     public boolean matches(Instance i, FreshnessPolicy policy, Instant now) {
         if (state != null && i.stateOrNull() != state) {
             return false;

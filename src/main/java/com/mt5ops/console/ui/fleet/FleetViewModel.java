@@ -12,7 +12,6 @@ import com.mt5ops.console.ui.fx.Fx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -260,10 +259,6 @@ public final class FleetViewModel {
         return all.get(id);
     }
 
-    public Collection<Instance> allInstances() {
-        return all.values();
-    }
-
     /** The visible instances in display order (for export). */
     public List<Instance> visibleInstances() {
         return visible.stream().map(all::get).filter(i -> i != null).toList();
@@ -279,10 +274,6 @@ public final class FleetViewModel {
 
     public Instant restartsRoseAt(String id) {
         return restartsRoseAt.get(id);
-    }
-
-    public boolean isVisible(String id) {
-        return visibleIndex.containsKey(id);
     }
 
     public int indexOf(String id) {

@@ -22,7 +22,7 @@ public final class StatusBar {
     private final Label totals = new Label();
     private final Label readOnlyTag = new Label("READ-ONLY");
 
-    public StatusBar(FleetViewModel vm, String source, boolean demo, BooleanProperty readOnly) {
+    public StatusBar(FleetViewModel vm, String source, boolean demo, BooleanProperty readOnly, Runnable resync) {
         bar.getStyleClass().add("status-bar");
         connection.setId("connection-state");
         connection.getStyleClass().addAll("conn", "connecting");
@@ -30,7 +30,11 @@ public final class StatusBar {
         where.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().addAll(connection, where, sync, rate, spacer, totals);
+        javafx.scene.control.Button resyncButton = new javafx.scene.control.Button("Resync now");
+        resyncButton.setId("resync");
+        resyncButton.setTooltip(new javafx.scene.control.Tooltip("Read the whole fleet from Redis again"));
+        resyncButton.setOnAction(e -> resync.run());
+        bar.getChildren().addAll(connection, where, sync, rate, resyncButton, spacer, totals);
         if (demo) {
             Label tag = new Label("DEMO");
             tag.setId("demo-tag");
