@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 /** `gui`: the desktop console; with no Redis configured (or --demo) it starts the private demo. */
 @Command(name = "gui", description = "Open the desktop console (the default). Without --redis it opens the demo.")
 public final class GuiCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GuiCommand.class);
     static final String ENV_URI = "MT5_REDIS_URI";
 
     private final CliContext ctx;
@@ -44,6 +45,7 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LOG.debug("gui command at {} ms", uptime());
         SettingsStore store = SettingsStore.forUser();
         com.mt5ops.console.ui.settings.Settings settings = store.load();
         String target = uri != null ? uri : System.getenv(ENV_URI) != null ? System.getenv(ENV_URI) : demo ? null : settings.redis();
@@ -96,17 +98,20 @@ public final class GuiCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onSignal);
             // Running from the class path is how the fat jar works; JavaFX's warning about it only alarms operators.
             java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
+            mirror.start(); // loads while JavaFX starts; the window joins with the whole fleet, then gets changes
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
+                LOG.debug("fx started at {} ms", uptime());
                 Stage stage = new Stage();
                 shown.set(stage);
                 MainWindow window = new MainWindow(stage, services, executors.io(), remembered, store::save);
+                LOG.debug("window built at {} ms", uptime());
                 stage.setOnHidden(e -> {
                     window.stop();
                     closed.countDown();
                 });
                 window.show();
-                mirror.start();
+                LOG.debug("window shown at {} ms", uptime());
             });
             closed.await();
             Platform.exit();
@@ -116,6 +121,10 @@ public final class GuiCommand implements Callable<Integer> {
                 demoEnv.close();
             }
         }
+    }
+
+    private static long uptime() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     private static String host() {

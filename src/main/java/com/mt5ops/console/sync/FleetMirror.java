@@ -35,6 +35,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private final MetricHistory history;
     private final MirrorContent content;
     private final List<MirrorListener> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<MirrorListener> joining = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Thread worker;
     private final Thread sampler;
     private volatile boolean running = true;
@@ -80,8 +81,20 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         this.stats = currentStats();
     }
 
+    /** Adds a listener; its first batch (from the worker, in order with all later ones) is the whole current fleet. */
     public void addListener(MirrorListener listener) {
-        listeners.add(listener);
+        joining.add(listener);
+        dirty.wake();
+    }
+
+    private void greetJoining() {
+        MirrorListener l;
+        while ((l = joining.poll()) != null) {
+            List<Change> everything = content.all().stream().map(Change::upsert).toList();
+            version++;
+            l.onBatch(new MirrorBatch(version, everything, currentStats(), lastFullSync != null, System.currentTimeMillis()));
+            listeners.add(l);
+        }
     }
 
     public void start() {
@@ -124,6 +137,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private void run() {
         while (running) {
             try {
+                greetJoining();
                 if (connection == null) {
                     connect();
                     continue;

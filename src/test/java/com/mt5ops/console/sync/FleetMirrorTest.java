@@ -98,6 +98,25 @@ class FleetMirrorTest {
     }
 
     @Test
+    void aListenerThatJoinsLateFirstGetsTheWholeFleet() {
+        RedisCommands<String, String> r = REDIS.redis();
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            ids.add(Fixtures.instance(r, "running"));
+        }
+        FleetMirror mirror = mirror(REDIS.uri());
+        awaitState(mirror, ConnectionState.LIVE, Duration.ofSeconds(5));
+        awaitEqual(mirror, REDIS.uri(), Duration.ofSeconds(2));
+        List<MirrorBatch> got = new CopyOnWriteArrayList<>();
+        mirror.addListener(got::add);
+        Await.until(Duration.ofSeconds(3), () -> !got.isEmpty(), () -> "no greeting");
+        assertEquals(new java.util.TreeSet<>(ids), new java.util.TreeSet<>(got.get(0).changes().stream().map(Change::instanceId).toList()));
+        String later = Fixtures.instance(r, "crashed");
+        Await.until(Duration.ofSeconds(3), () -> got.stream().skip(1).anyMatch(b -> b.changes().stream().anyMatch(c -> c.instanceId().equals(later))),
+                () -> "later change not delivered");
+    }
+
+    @Test
     void mirrorResyncsAfterItsPubSubConnectionIsKilled() {
         RedisCommands<String, String> r = REDIS.redis();
         for (int k = 0; k < 50; k++) {

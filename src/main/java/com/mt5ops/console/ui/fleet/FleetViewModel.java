@@ -56,6 +56,7 @@ public final class FleetViewModel {
     private Set<String> lastChanged = Set.of();
     private Instant lastAutoSort = Instant.EPOCH;
     private Instant lastRecount = Instant.EPOCH;
+    private boolean shownFirstData;
     private final List<String> newCrashes = new ArrayList<>();
     private final List<String> newCritical = new ArrayList<>();
 
@@ -82,6 +83,10 @@ public final class FleetViewModel {
     }
 
     private void applyTimed(MirrorBatch batch) {
+        if (all.isEmpty() && batch.changes().size() > 1000) {
+            firstFill(batch);
+            return;
+        }
         Instant t = clock.instant();
         Set<String> changed = new java.util.HashSet<>();
         boolean removedAny = false;
@@ -125,6 +130,11 @@ public final class FleetViewModel {
         if (batch.stats().state().isCurrent()) {
             dataAsOf.set(t);
         }
+        if (!shownFirstData && !all.isEmpty()) {
+            shownFirstData = true;
+            LOG.info("first data in the window {} ms after JVM start ({} instances)",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(), all.size());
+        }
         lastChanged = changed;
         pendingResort.set(pendingIds.size());
         if (t.isAfter(lastRecount.plusMillis(250))) {
@@ -143,6 +153,26 @@ public final class FleetViewModel {
         Instance prev = at > 0 ? all.get(visible.get(at - 1)) : null;
         Instance next = at + 1 < visible.size() ? all.get(visible.get(at + 1)) : null;
         return (prev != null && order.compare(prev, i) > 0) || (next != null && order.compare(i, next) > 0);
+    }
+
+    /** The first large batch into an empty view (start-up): take it whole and sort once. */
+    private void firstFill(MirrorBatch batch) {
+        Instant t = clock.instant();
+        for (Change c : batch.changes()) {
+            if (c.kind() == Change.Kind.UPSERT) {
+                all.put(c.instanceId(), c.instance());
+            }
+        }
+        brokers.setAll(new TreeSet<>(all.values().stream().map(FilterCriteria::rawBroker).filter(b -> b != null).toList()));
+        stats.set(batch.stats());
+        dataAsOf.set(t);
+        lastChanged = Set.of();
+        resort();
+        recount(t);
+        dataVersion.set(dataVersion.get() + 1);
+        LOG.info("first data in the window {} ms after JVM start ({} instances)",
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(), all.size());
+        shownFirstData = true;
     }
 
     private void track(Instance before, Instance next, Instant t) {
