@@ -69,12 +69,16 @@ final class FieldsGrid extends GridPane {
         for (Map.Entry<String, String> e : new TreeMap<>(hash).entrySet()) {
             Label k = new Label(e.getKey());
             k.getStyleClass().add("key");
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Problem p = i.problems().stream().filter(x -> key.equals(x.key()) && e.getKey().equals(x.field())).findFirst().orElse(null);
             Label v = new Label(e.getValue().isEmpty() ? "\"\"" : e.getValue());
             v.getStyleClass().add(p == null ? "raw" : "bad");
             v.setWrapText(true);
             v.setMaxWidth(230);
             String parsed = p == null ? parsed(i, key, e.getKey()) : null;
+            if (parsed != null && (parsed.equals(e.getValue()) || parsed.replace(".0 ", " ").startsWith(e.getValue() + " "))) {
+                parsed = null; // nothing to add beyond the raw text
+            }
             Label why = new Label(p == null ? (parsed == null ? "" : "= " + parsed) : "⚠ " + p.message());
             why.getStyleClass().add(p == null ? "key" : "problem");
             why.setWrapText(true);

@@ -22,7 +22,7 @@ public final class AlertNotifier {
     public AlertNotifier(FleetViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
-        this.timer = new Timeline(new KeyFrame(Duration.seconds(3), e -> flush()));
+        this.timer = new Timeline(new KeyFrame(Duration.seconds(10), e -> flush()));
         timer.setCycleCount(Timeline.INDEFINITE);
     }
 
@@ -34,19 +34,21 @@ public final class AlertNotifier {
         timer.stop();
     }
 
+    /** At most one notification per window of 10 s, covering everything that happened in it. */
     private void flush() {
-        notify(vm.drainNewCrashes(), "crashed");
-        notify(vm.drainNewCritical(), "turned critical");
-    }
-
-    private void notify(List<String> ids, String what) {
-        if (ids.isEmpty() || owner.getScene() == null) {
+        List<String> crashed = vm.drainNewCrashes();
+        List<String> critical = vm.drainNewCritical();
+        if ((crashed.isEmpty() && critical.isEmpty()) || owner.getScene() == null) {
             return;
         }
-        String title = ids.size() == 1 ? "Instance " + what : ids.size() + " instances " + what;
+        String title = java.util.stream.Stream.of(
+                crashed.isEmpty() ? null : crashed.size() + (crashed.size() == 1 ? " instance crashed" : " instances crashed"),
+                critical.isEmpty() ? null : critical.size() + " turned critical").filter(t -> t != null).collect(Collectors.joining(" · "));
+        List<String> ids = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(java.util.stream.Stream.concat(crashed.stream(), critical.stream()).toList()));
         String text = ids.stream().limit(5).map(Format::shortId).collect(Collectors.joining(", "))
                 + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
-        Notifications.create().owner(owner).title(title).text(text).hideAfter(Duration.seconds(8))
+        Notifications.create().owner(owner).title(title).text(text).hideAfter(Duration.seconds(6))
+                .darkStyle().position(javafx.geometry.Pos.TOP_RIGHT)
                 .onAction(e -> vm.selection().only(ids.get(0))).showWarning();
     }
 }
