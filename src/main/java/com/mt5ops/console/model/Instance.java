@@ -25,8 +25,19 @@ public record Instance(String id, RawInstance raw, StateHash state, MetricsHash 
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
+    /**
+     * Freshness from the newest timestamp that is not in the future beyond the skew tolerance: a writer with a
+     * wrong clock must not make an instance look live forever (the skew itself is a CLOCK_SKEW problem).
+     */
     public Freshness freshness(FreshnessPolicy policy, Instant now) {
-        return policy.classify(lastSeen(), now);
+        Instant newest = null;
+        for (Instant t : new Instant[] {state == null ? null : state.lastUpdatedAt(),
+            metrics == null ? null : metrics.lastUpdatedAt(), health == null ? null : health.lastUpdatedAt()}) {
+            if (t != null && !policy.isSkewed(t, now)) {
+                newest = later(newest, t);
+            }
+        }
+        return policy.classify(newest, now);
     }
 
     public InstanceState stateOrNull() {

@@ -178,6 +178,19 @@ class InstanceParserTest {
     }
 
     @Test
+    void aTimestampFromTheFutureDoesNotMakeAnInstanceLookLive() {
+        Map<String, String> h = new HashMap<>(Fixtures.healthHash());
+        h.put("last_updated_at", "2999-01-01T00:00:00Z");
+        Map<String, String> s = new HashMap<>(Fixtures.stateHash("running"));
+        s.put("last_updated_at", "2020-01-01T00:00:00Z");
+        Map<String, String> m = new HashMap<>(Fixtures.metricsHash());
+        m.put("last_updated_at", "2020-01-01T00:00:00Z");
+        Instance i = parser.parse(new RawInstance(ID, s, m, h, Set.of("running"), Map.of()), Instant.now());
+        assertEquals(Freshness.LOST, i.freshness(FreshnessPolicy.defaults(), Instant.now()));
+        assertEquals(List.of(ProblemCode.CLOCK_SKEW), codes(i));
+    }
+
+    @Test
     void freshnessFollowsTheNewestTimestamp() {
         FreshnessPolicy policy = FreshnessPolicy.defaults();
         Instant now = Instant.parse("2026-01-01T00:10:00Z");

@@ -71,7 +71,7 @@ public final class InstanceCard extends Canvas {
 
         String rawState = i.raw().instance() == null ? null : i.raw().instance().get("state");
         InstanceState s = i.stateOrNull();
-        String chipText = stateGlyph(s) + " " + (s == null ? (rawState == null ? "NO STATE" : "? " + cut(rawState, 10)) : s.wire().toUpperCase());
+        String chipText = s == null ? (rawState == null ? "? NO STATE" : "? " + cut(rawState, 10)) : stateGlyph(s) + " " + s.wire().toUpperCase();
         double chipWidth = width(chipText, CHIP) + 14;
         g.setFill(stateColor(s));
         g.fillRoundRect(8, 8, chipWidth, 18, 18, 18);
@@ -103,7 +103,7 @@ public final class InstanceCard extends Canvas {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(BOLD);
         g.setFill(healthColor(h));
-        g.fillText(healthGlyph(h) + " " + (h == null ? (rawHealth == null ? "no health" : "? " + cut(rawHealth, 10)) : h.wire()), 116, 40);
+        g.fillText(h == null ? (rawHealth == null ? "? no health" : "? " + cut(rawHealth, 10)) : healthGlyph(h) + " " + h.wire(), 116, 40);
         g.setFont(SMALL);
         g.setFill(p.muted());
         Long up = i.health() == null ? null : i.health().uptimeSeconds();
