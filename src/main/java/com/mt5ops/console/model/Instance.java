@@ -30,6 +30,11 @@ public record Instance(String id, RawInstance raw, StateHash state, MetricsHash 
      * wrong clock must not make an instance look live forever (the skew itself is a CLOCK_SKEW problem).
      */
     public Freshness freshness(FreshnessPolicy policy, Instant now) {
+        return policy.classify(lastTrusted(policy, now), now);
+    }
+
+    /** The newest timestamp that is not beyond the skew tolerance in the future (null: none). */
+    public Instant lastTrusted(FreshnessPolicy policy, Instant now) {
         Instant newest = null;
         for (Instant t : new Instant[] {state == null ? null : state.lastUpdatedAt(),
             metrics == null ? null : metrics.lastUpdatedAt(), health == null ? null : health.lastUpdatedAt()}) {
@@ -37,7 +42,7 @@ public record Instance(String id, RawInstance raw, StateHash state, MetricsHash 
                 newest = later(newest, t);
             }
         }
-        return policy.classify(newest, now);
+        return newest;
     }
 
     public InstanceState stateOrNull() {

@@ -142,7 +142,7 @@ public final class DetailPane {
                 + " · " + (s == null || s.activeConnections() == null ? "?" : s.activeConnections()) + " connections"
                 + " · restarts " + (i.health() == null || i.health().restartCount() == null ? "?" : i.health().restartCount())
                 + " · up " + (i.health() == null || i.health().uptimeSeconds() == null ? "?" : Format.duration(i.health().uptimeSeconds()))
-                + "\nlast update " + Format.age(i.lastSeen(), vm.now().get()) + " (" + i.freshness(vm.policy(), vm.now().get()).wire() + ")"
+                + "\nlast update " + Format.age(i.lastTrusted(vm.policy(), vm.now().get()), vm.now().get()) + " (" + i.freshness(vm.policy(), vm.now().get()).wire() + ")"
                 + (i.raw().health() == null || i.raw().health().getOrDefault("last_error", "").isEmpty() ? ""
                         : "\nlast error: " + i.raw().health().get("last_error")));
         facts.setWrapText(true);

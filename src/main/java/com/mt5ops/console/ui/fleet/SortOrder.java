@@ -25,7 +25,7 @@ public enum SortOrder {
             case CPU -> Comparator.comparingDouble(i -> -number(i.metrics() == null ? null : i.metrics().cpuUsage()));
             case MEMORY -> Comparator.comparingDouble(i -> -number(i.metrics() == null ? null : i.metrics().memoryUsage()));
             case STATE -> Comparator.comparing(i -> i.stateOrNull() == null ? "~" : i.stateOrNull().wire());
-            case DATA_AGE -> Comparator.comparing(i -> i.lastSeen() == null ? Instant.MIN : i.lastSeen());
+            case DATA_AGE -> Comparator.comparing(i -> i.lastTrusted(policy, now) == null ? Instant.MIN : i.lastTrusted(policy, now));
         };
         return primary.thenComparing(byId);
     }

@@ -121,7 +121,7 @@ public final class InstanceCard extends Canvas {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(fresh ? SMALL : BOLD);
         g.setFill(fresh ? p.muted() : p.warning());
-        String age = (fresh ? "" : f.wire().toUpperCase() + " ") + Format.age(i.lastSeen(), now);
+        String age = (fresh ? "" : f.wire().toUpperCase() + " ") + Format.age(i.lastTrusted(vm.policy(), now), now);
         g.fillText(age, WIDTH - 10, 114);
         g.setGlobalAlpha(1);
 

@@ -33,7 +33,7 @@ public final class FleetTable {
         column("Restarts", 70, i -> i.health() == null || i.health().restartCount() == null ? "?" : i.health().restartCount().toString());
         column("Data", 110, i -> {
             Freshness f = i.freshness(vm.policy(), vm.now().get());
-            return (f == Freshness.FRESH ? "" : f.wire() + " ") + Format.age(i.lastSeen(), vm.now().get());
+            return (f == Freshness.FRESH ? "" : f.wire() + " ") + Format.age(i.lastTrusted(vm.policy(), vm.now().get()), vm.now().get());
         });
         column("Problems", 200, i -> i.problems().isEmpty() ? "" : i.problems().size() + ": " + i.problems().get(0).code());
         table.setRowFactory(t -> new TableRow<>() {
