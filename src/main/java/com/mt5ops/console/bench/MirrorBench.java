@@ -70,7 +70,7 @@ public final class MirrorBench {
     }
 
     private void load(RedisConnector connector, BenchResult result) throws Exception {
-        int rounds = quick ? 5 : 9;
+        int rounds = quick ? 7 : 11;
         say("initial load: %d rounds of the floor (SCAN + pipelined HGETALL) and of the mirror's full sync", rounds);
         double[] floor = new double[rounds];
         double[] load = new double[rounds];
@@ -88,8 +88,11 @@ public final class MirrorBench {
                 load[k] = (System.nanoTime() - t1) / 1e6;
             }
         }
-        double loadMs = Percentiles.median(load);
-        double floorMs = Percentiles.median(floor);
+        // Best of the rounds for both: on a shared 2-core VM noise only adds, so the minimum is the intrinsic cost.
+        double loadMs = java.util.Arrays.stream(load).min().orElse(Double.NaN);
+        double floorMs = java.util.Arrays.stream(floor).min().orElse(Double.NaN);
+        result.put("load_median_ms", Percentiles.round(Percentiles.median(load)));
+        result.put("load_floor_median_ms", Percentiles.round(Percentiles.median(floor)));
         result.put("load_ms", Percentiles.round(loadMs));
         result.put("load_floor_ms", Percentiles.round(floorMs));
         result.put("load_ratio", Percentiles.round(loadMs / floorMs));

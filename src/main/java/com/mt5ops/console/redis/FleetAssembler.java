@@ -6,6 +6,7 @@ import com.mt5ops.console.model.RawInstance;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -80,6 +81,47 @@ final class FleetAssembler {
         }
     }
 
+    /** Almost every id is in exactly one set: immutable singletons then, no per-id HashSet to build and copy. */
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new HashSet<>(a);
+        both.addAll(b);
+        return Set.copyOf(both);
+    }
+
+    @SuppressWarnings("unchecked")
+    /** Takes the reply of the bulk-read script (read-keys.lua) for {@code keys}. */
+    void absorbScriptReply(List<String> keys, Object reply) {
+        FleetAssembler assembler = this;
+        List<Object> perKey = (List<Object>) reply;
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            ParsedKey parsed = KeySchema.parse(key).orElseThrow();
+            List<Object> typed = (List<Object>) perKey.get(i);
+            String type = String.valueOf(typed.get(0));
+            List<Object> contents = (List<Object>) typed.get(1);
+            boolean wantSet = parsed.kind() == KeySchema.Kind.STATE_SET;
+            if (type.equals("none")) {
+                if (!wantSet) {
+                    assembler.hash(parsed, null);
+                }
+            } else if (wantSet && type.equals("set")) {
+                Set<String> members = new HashSet<>(contents.size() * 2);
+                contents.forEach(m -> members.add((String) m));
+                assembler.set(parsed.name(), members);
+            } else if (!wantSet && type.equals("hash")) {
+                // Built immutable once: RawInstance's defensive copy is then free.
+                @SuppressWarnings("rawtypes")
+                Map.Entry[] entries = new Map.Entry[contents.size() / 2];
+                for (int f = 0; f + 1 < contents.size(); f += 2) {
+                    entries[f / 2] = Map.entry((String) contents.get(f), (String) contents.get(f + 1));
+                }
+                assembler.hash(parsed, Map.<String, String>ofEntries(entries));
+            } else {
+                assembler.wrongType(key, parsed, type);
+            }
+        }
+    }
+
     /** Makes sure an id appears even when nothing is found for it (so a removal can be seen). */
     void touch(String id) {
         parts.computeIfAbsent(id, k -> new Parts());
@@ -93,13 +135,13 @@ final class FleetAssembler {
         Map<String, Set<String>> allSets = knownSets == null ? sets : knownSets;
         Map<String, Set<String>> membership = new HashMap<>();
         if (knownSets == null) {
-            allSets.forEach((state, ids) -> ids.forEach(id -> membership.computeIfAbsent(id, k -> new HashSet<>(2)).add(state)));
+            allSets.forEach((state, ids) -> ids.forEach(id -> membership.merge(id, Set.of(state), FleetAssembler::union)));
             membership.keySet().forEach(this::touch);
         } else {
             for (String id : parts.keySet()) {
                 allSets.forEach((state, ids) -> {
                     if (ids.contains(id)) {
-                        membership.computeIfAbsent(id, k -> new HashSet<>(2)).add(state);
+                        membership.merge(id, Set.of(state), FleetAssembler::union);
                     }
                 });
             }

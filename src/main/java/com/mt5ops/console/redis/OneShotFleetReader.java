@@ -57,7 +57,7 @@ public final class OneShotFleetReader {
             RespConnection.ErrorReply refused = null;
             for (int from = 0; from < keys.size(); from += BATCH) {
                 try {
-                    FleetLoader.absorb(keys.subList(from, Math.min(keys.size(), from + BATCH)), c.read(), assembler);
+                    assembler.absorbScriptReply(keys.subList(from, Math.min(keys.size(), from + BATCH)), c.read());
                 } catch (RespConnection.ErrorReply e) {
                     refused = e;
                 }

@@ -1,7 +1,6 @@
 package com.mt5ops.console.sync;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 final class DirtyQueue {
     /** Which of an id's hashes changed, as a bit mask of {@link Parts}; 0 means only its set membership. */
     private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
+    /** The same ids, oldest first: draining costs the batch, not the table, and nobody waits behind newer marks. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Set<String> sets = ConcurrentHashMap.newKeySet();
     private volatile Thread worker;
 
@@ -26,7 +27,14 @@ final class DirtyQueue {
     }
 
     void markId(String id, int parts) {
-        ids.merge(id, parts, (a, b) -> a | b);
+        boolean[] fresh = {false};
+        ids.compute(id, (k, v) -> {
+            fresh[0] = v == null;
+            return v == null ? parts : v | parts;
+        });
+        if (fresh[0]) {
+            order.add(id);
+        }
         wake();
     }
 
@@ -45,8 +53,9 @@ final class DirtyQueue {
     /** Takes up to {@code max} ids out of the queue, each with the parts that changed. */
     Map<String, Integer> drainIds(int max) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (Iterator<String> it = ids.keySet().iterator(); it.hasNext() && out.size() < max; ) {
-            String id = it.next();
+        String id;
+        while (out.size() < max && (id = order.poll()) != null) {
+            // A mark racing with this removal either lands in the removed mask or re-enqueues the id.
             Integer parts = ids.remove(id);
             if (parts != null) {
                 out.put(id, parts);
@@ -62,7 +71,7 @@ final class DirtyQueue {
     }
 
     boolean hasIds() {
-        return !ids.isEmpty();
+        return !order.isEmpty();
     }
 
     boolean hasSets() {
@@ -71,12 +80,13 @@ final class DirtyQueue {
 
     void clear() {
         ids.clear();
+        order.clear();
         sets.clear();
     }
 
     /** Parks the worker until something is marked or the time is up. */
     void await(long nanos) {
-        if (ids.isEmpty() && sets.isEmpty()) {
+        if (order.isEmpty() && sets.isEmpty()) {
             LockSupport.parkNanos(this, Math.max(0, nanos));
         }
     }
