@@ -66,10 +66,12 @@ class WatchCommandTest {
         assertEquals(1, run.errLines(), run.err());
     }
 
-    /** The watch is live once Redis lists its pattern subscription. */
+    /** The watch is live once Redis lists its pattern subscription and the mirror has enabled notifications. */
     private static void awaitSubscriber() {
         com.mt5ops.console.testing.Await.until(java.time.Duration.ofSeconds(10),
-                () -> REDIS.redis().clientList().contains("psub=2"), () -> "no subscriber yet");
+                () -> REDIS.redis().clientList().contains("psub=2")
+                        && REDIS.redis().configGet("notify-keyspace-events").get("notify-keyspace-events").contains("K"),
+                () -> "no live subscriber yet");
     }
 
     private static Map<String, String> raws(JsonNode root) {
