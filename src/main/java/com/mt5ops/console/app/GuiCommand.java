@@ -11,7 +11,6 @@ import com.mt5ops.console.ui.ConsoleServices;
 import com.mt5ops.console.ui.MainWindow;
 import com.mt5ops.console.ui.settings.Settings;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
@@ -79,7 +78,7 @@ public final class GuiCommand implements Callable<Integer> {
                 settings = settings.withRedis(Settings.withoutPassword(target));
             }
             ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, ctx.table(), settings.freshness(),
-                    endpoint.display(), useDemo, readOnly, System.getProperty("user.name"), host(), true);
+                    endpoint.display(), useDemo, readOnly, System.getProperty("user.name"), com.mt5ops.console.cli.Host.name(), true);
             CountDownLatch closed = new CountDownLatch(1);
             Settings remembered = settings;
             java.util.concurrent.atomic.AtomicReference<Stage> shown = new java.util.concurrent.atomic.AtomicReference<>();
@@ -125,13 +124,5 @@ public final class GuiCommand implements Callable<Integer> {
 
     private static long uptime() {
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return System.getenv().getOrDefault("HOSTNAME", "unknown");
-        }
     }
 }

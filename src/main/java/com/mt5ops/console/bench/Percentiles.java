@@ -3,11 +3,11 @@ package com.mt5ops.console.bench;
 import java.util.Arrays;
 
 /** Percentiles of a sample of durations (milliseconds). */
-final class Percentiles {
+public final class Percentiles {
     private Percentiles() {
     }
 
-    static double of(double[] samples, double p) {
+    public static double of(double[] samples, double p) {
         if (samples.length == 0) {
             return Double.NaN;
         }
@@ -17,11 +17,11 @@ final class Percentiles {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    static double median(double[] samples) {
+    public static double median(double[] samples) {
         return of(samples, 50);
     }
 
-    static double round(double v) {
+    public static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 }

@@ -11,9 +11,7 @@ import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,26 +46,17 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
         });
         long t1 = System.nanoTime();
-        {
-            Instant now = ctx.clock().instant();
-            InstanceParser parser = ctx.parser();
-            List<Instance> instances = parser.parseAll(new ArrayList<>(fleet.instances().values()), now);
-            LOG.debug("snapshot: parse {} ms", (System.nanoTime() - t1) / 1_000_000);
-            switch (format) {
-                case json -> {
-                    Map<String, Object> stats = new LinkedHashMap<>();
-                    stats.put("mode", "SNAPSHOT");
-                    stats.put("events", 0);
-                    stats.put("resyncs", 0);
-                    stats.put("reconnects", 0);
-                    new SnapshotJson(ctx.freshness()).write(ctx.out(), endpoint.display(), now, instances, stats);
-                }
-                case csv -> new SnapshotText(ctx.freshness()).csv(ctx.out(), instances, now);
-                case table -> new SnapshotText(ctx.freshness()).table(ctx.out(), instances, now);
-            }
-            ctx.out().flush();
-            LOG.debug("snapshot: load {} ms, parse and print {} ms", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-            return ExitCodes.DONE;
+        Instant now = ctx.clock().instant();
+        InstanceParser parser = ctx.parser();
+        List<Instance> instances = parser.parseAll(new ArrayList<>(fleet.instances().values()), now);
+        LOG.debug("snapshot: parse {} ms", (System.nanoTime() - t1) / 1_000_000);
+        switch (format) {
+            case json -> new SnapshotJson(ctx.freshness()).write(ctx.out(), endpoint.display(), now, instances, SnapshotJson.stats(null));
+            case csv -> new SnapshotText(ctx.freshness()).csv(ctx.out(), instances, now);
+            case table -> new SnapshotText(ctx.freshness()).table(ctx.out(), instances, now);
         }
+        ctx.out().flush();
+        LOG.debug("snapshot: load {} ms, parse and print {} ms", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        return ExitCodes.DONE;
     }
 }

@@ -12,8 +12,6 @@ import com.mt5ops.console.sync.MirrorConfig;
 import com.mt5ops.console.sync.MirrorStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +66,7 @@ public final class WatchCommand implements Callable<Integer> {
             }
             if (format == Format.json) {
                 new SnapshotJson(ctx.freshness()).write(ctx.out(), connector.endpoint().display(), ctx.clock().instant(),
-                        mirror.instances().values(), statsMap(stats));
+                        mirror.instances().values(), SnapshotJson.stats(stats));
             }
             ctx.out().flush();
             return ExitCodes.DONE;
@@ -105,18 +103,5 @@ public final class WatchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Map<String, Object> statsMap(MirrorStats s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mode", s.state().name());
-        m.put("events", s.events());
-        m.put("resyncs", s.resyncs());
-        m.put("reconnects", s.reconnects());
-        m.put("events_per_second", Math.round(s.eventsPerSecond()));
-        m.put("last_full_sync", s.lastFullSync() == null ? null : s.lastFullSync().toString());
-        m.put("version", s.version());
-        m.put("reason", s.reason());
-        return m;
     }
 }

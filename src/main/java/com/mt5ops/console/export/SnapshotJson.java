@@ -88,6 +88,22 @@ public final class SnapshotJson {
         g.writeEndObject();
     }
 
+    /** The `stats` object of a snapshot taken by the live mirror (null stats: a one-shot read). */
+    public static java.util.Map<String, Object> stats(com.mt5ops.console.sync.MirrorStats s) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("mode", s == null ? "SNAPSHOT" : s.state().name());
+        m.put("events", s == null ? 0 : s.events());
+        m.put("resyncs", s == null ? 0 : s.resyncs());
+        m.put("reconnects", s == null ? 0 : s.reconnects());
+        if (s != null) {
+            m.put("events_per_second", Math.round(s.eventsPerSecond()));
+            m.put("last_full_sync", s.lastFullSync() == null ? null : s.lastFullSync().toString());
+            m.put("version", s.version());
+            m.put("reason", s.reason());
+        }
+        return m;
+    }
+
     /** The `raw` object: each hash exactly as stored, or null where the key is absent. */
     public static void writeRaw(JsonGenerator g, RawInstance raw) throws IOException {
         g.writeObjectFieldStart("raw");

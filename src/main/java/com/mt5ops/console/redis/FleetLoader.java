@@ -71,7 +71,7 @@ public final class FleetLoader implements AutoCloseable {
         } while (!cursor.isFinished());
         long scanned = System.nanoTime();
         FleetAssembler assembler = new FleetAssembler();
-        collect(keys, assembler);
+        readKeyByKey(keys, assembler);
         long collected = System.nanoTime();
         Fleet fleet = assembler.build(null);
         LOG.debug("loadAll: {} keys, scan {} ms, collect {} ms, build {} ms", keys.size(), (scanned - started) / 1_000_000,
@@ -118,14 +118,10 @@ public final class FleetLoader implements AutoCloseable {
     public Map<String, Set<String>> loadSets(Collection<String> states) {
         FleetAssembler assembler = new FleetAssembler();
         List<String> keys = states.stream().map(KeySchema::stateSetKey).toList();
-        collect(keys, assembler);
+        readKeyByKey(keys, assembler);
         Map<String, Set<String>> out = new HashMap<>(assembler.build(null).stateSets());
         states.forEach(s -> out.putIfAbsent(s, Set.of()));
         return out;
-    }
-
-    private void collect(List<String> keys, FleetAssembler assembler) {
-        readKeyByKey(keys, assembler);
     }
 
     /**

@@ -32,6 +32,11 @@ public final class LuaScript {
         }
     }
 
+    /** The script text, for clients that send it themselves. */
+    public String source() {
+        return source;
+    }
+
     public <T> CompletableFuture<T> run(RedisAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
         CompletableFuture<T> first = redis.<T>evalsha(sha, type, keys, args).toCompletableFuture();
         return first.handle((value, failure) -> {

@@ -3,8 +3,6 @@ package com.mt5ops.console.redis;
 import com.mt5ops.console.model.KeySchema;
 import io.lettuce.core.RedisURI;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,12 +26,7 @@ public final class OneShotFleetReader {
         if (uri.getSentinels() != null && !uri.getSentinels().isEmpty() || uri.getSocket() != null || uri.getHost() == null) {
             return Optional.empty();
         }
-        String script;
-        try (InputStream s = OneShotFleetReader.class.getResourceAsStream("read-keys.lua")) {
-            script = new String(s.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            return Optional.empty();
-        }
+        String script = new LuaScript("read-keys.lua").source();
         try (RespConnection c = new RespConnection(uri.getHost(), uri.getPort(), uri.isSsl(), 5000)) {
             long t0 = System.nanoTime();
             authenticate(c, uri);

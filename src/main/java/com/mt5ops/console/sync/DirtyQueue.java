@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -78,20 +77,10 @@ final class DirtyQueue {
         return !sets.isEmpty();
     }
 
-    void clear() {
-        ids.clear();
-        order.clear();
-        sets.clear();
-    }
-
     /** Parks the worker until something is marked or the time is up. */
     void await(long nanos) {
         if (order.isEmpty() && sets.isEmpty()) {
             LockSupport.parkNanos(this, Math.max(0, nanos));
         }
-    }
-
-    static long millis(long ms) {
-        return TimeUnit.MILLISECONDS.toNanos(ms);
     }
 }

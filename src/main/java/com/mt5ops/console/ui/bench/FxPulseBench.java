@@ -6,7 +6,6 @@ import com.mt5ops.console.model.TransitionTable;
 import com.mt5ops.console.ui.ConsoleServices;
 import com.mt5ops.console.ui.MainWindow;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -91,16 +90,10 @@ public final class FxPulseBench {
         double[] p = pulses.stream().mapToDouble(Double::doubleValue).toArray();
         double[] f = intervals.stream().mapToDouble(Double::doubleValue).toArray();
         Platform.exit();
-        return new Result(percentile(p, 99), percentile(p, 50), percentile(f, 99), p.length);
+        return new Result(pct(p, 99), pct(p, 50), pct(f, 99), p.length);
     }
 
-    private static double percentile(double[] values, double pct) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(pct / 100 * sorted.length) - 1;
-        return Math.round(sorted[Math.max(0, Math.min(sorted.length - 1, index))] * 100) / 100.0;
+    private static double pct(double[] values, double p) {
+        return com.mt5ops.console.bench.Percentiles.round(com.mt5ops.console.bench.Percentiles.of(values, p));
     }
 }

@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,11 +36,7 @@ public final class ExportActions {
 
     public CompletableFuture<File> json(File target, List<Instance> rows, MirrorStats stats) {
         Instant now = Instant.now();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("mode", stats == null ? "UNKNOWN" : stats.state().name());
-        s.put("events", stats == null ? 0 : stats.events());
-        s.put("resyncs", stats == null ? 0 : stats.resyncs());
-        s.put("reconnects", stats == null ? 0 : stats.reconnects());
+        Map<String, Object> s = SnapshotJson.stats(stats);
         return CompletableFuture.supplyAsync(() -> write(target, w -> new SnapshotJson(policy).write(w, source, now, rows, s)), io);
     }
 

@@ -56,7 +56,6 @@ public final class FleetViewModel {
     private Set<String> lastChanged = Set.of();
     private Instant lastAutoSort = Instant.EPOCH;
     private Instant lastRecount = Instant.EPOCH;
-    private boolean shownFirstData;
     private final List<String> newCrashes = new ArrayList<>();
     private final List<String> newCritical = new ArrayList<>();
 
@@ -71,18 +70,6 @@ public final class FleetViewModel {
     /** Applies one coalesced mirror batch. */
     public void apply(MirrorBatch batch) {
         Fx.assertFx();
-        long started = System.nanoTime();
-        try {
-            applyTimed(batch);
-        } finally {
-            long ms = (System.nanoTime() - started) / 1_000_000;
-            if (ms > 20) {
-                LOG.debug("slow batch apply: {} changes in {} ms", batch.changes().size(), ms);
-            }
-        }
-    }
-
-    private void applyTimed(MirrorBatch batch) {
         if (all.isEmpty() && batch.changes().size() > 1000) {
             firstFill(batch);
             return;
@@ -130,11 +117,6 @@ public final class FleetViewModel {
         if (batch.stats().state().isCurrent()) {
             dataAsOf.set(t);
         }
-        if (!shownFirstData && !all.isEmpty()) {
-            shownFirstData = true;
-            LOG.info("first data in the window {} ms after JVM start ({} instances)",
-                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(), all.size());
-        }
         lastChanged = changed;
         pendingResort.set(pendingIds.size());
         if (t.isAfter(lastRecount.plusMillis(250))) {
@@ -172,7 +154,6 @@ public final class FleetViewModel {
         dataVersion.set(dataVersion.get() + 1);
         LOG.info("first data in the window {} ms after JVM start ({} instances)",
                 System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(), all.size());
-        shownFirstData = true;
     }
 
     private void track(Instance before, Instance next, Instant t) {
