@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `gui`: the desktop console; with no Redis configured (or --demo) it starts the private demo. */
-@Command(name = "gui", description = "Open the desktop console (the default). Without --redis it opens the demo.")
+@Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the desktop console (the default). Without --redis it opens the demo.")
 public final class GuiCommand implements Callable<Integer> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GuiCommand.class);
     static final String ENV_URI = "MT5_REDIS_URI";

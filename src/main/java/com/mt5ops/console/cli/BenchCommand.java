@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `bench`: the performance suite on a private Redis, with each target next to its number. */
-@Command(name = "bench", description = "Run the performance suite on a private Redis and compare with the targets.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the performance suite on a private Redis and compare with the targets.")
 public final class BenchCommand implements Callable<Integer> {
     enum Format { json, table }
 

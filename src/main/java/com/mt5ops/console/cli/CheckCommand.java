@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `check`: the integrity report; `--repair` rebuilds the state index sets from the hashes first. */
-@Command(name = "check", description = "Report every integrity problem; exit 1 if any. --repair rebuilds the state index sets.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Report every integrity problem; exit 1 if any. --repair rebuilds the state index sets.")
 public final class CheckCommand implements Callable<Integer> {
     enum Format { json, table }
 

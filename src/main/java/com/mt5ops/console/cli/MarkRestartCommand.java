@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `mark-restart`: manual restart marking, to restarting with restart_count + 1, in one step. */
-@Command(name = "mark-restart", description = "Mark a manual restart: state restarting and restart_count + 1, atomically.")
+@Command(name = "mark-restart", mixinStandardHelpOptions = true, description = "Mark a manual restart: state restarting and restart_count + 1, atomically.")
 public final class MarkRestartCommand implements Callable<Integer> {
     private final CliContext ctx;
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `simulate`: writes a realistic fleet and keeps it moving. */
-@Command(name = "simulate", description = "Write a realistic MT5 fleet and keep it moving (Ctrl+C stops).")
+@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Write a realistic MT5 fleet and keep it moving (Ctrl+C stops).")
 public final class SimulateCommand implements Callable<Integer> {
     private final CliContext ctx;
 

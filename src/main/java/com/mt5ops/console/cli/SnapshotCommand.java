@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `snapshot`: reads the whole fleet once and prints it. */
-@Command(name = "snapshot", description = "Read the whole fleet once and print it.")
+@Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Read the whole fleet once and print it.")
 public final class SnapshotCommand implements Callable<Integer> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SnapshotCommand.class);
     enum Format { json, csv, table }

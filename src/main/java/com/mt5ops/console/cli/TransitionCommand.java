@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `transition`: one atomic CAS transition. */
-@Command(name = "transition", description = "Move one instance to another state, atomically (compare-and-set).")
+@Command(name = "transition", mixinStandardHelpOptions = true, description = "Move one instance to another state, atomically (compare-and-set).")
 public final class TransitionCommand implements Callable<Integer> {
     private final CliContext ctx;
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `watch`: runs the live mirror headless, then prints its final state (json) or streams its changes (jsonl). */
-@Command(name = "watch", description = "Run the live mirror (the GUI's engine) headless for N seconds.")
+@Command(name = "watch", mixinStandardHelpOptions = true, description = "Run the live mirror (the GUI's engine) headless for N seconds.")
 public final class WatchCommand implements Callable<Integer> {
     enum Format { json, jsonl }
 

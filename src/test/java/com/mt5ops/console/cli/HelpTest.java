@@ -1,0 +1,30 @@
+package com.mt5ops.console.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mt5ops.console.testing.CliRun;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** `COMMAND --help` prints that command's usage and exits 0, as the usage-error message tells people to try. */
+class HelpTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"gui", "snapshot", "watch", "transition", "mark-restart", "check", "simulate", "bench"})
+    void everyCommandExplainsItself(String command) {
+        CliRun run = CliRun.of(command, "--help");
+        assertEquals(ExitCodes.DONE, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("Usage: mt5-console " + command), run.out());
+        assertTrue(run.out().contains("--help"), run.out());
+        assertEquals("", run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"snapshot", "simulate", "check"})
+    void aMissingOptionPointsToAHelpThatWorks(String command) {
+        CliRun run = CliRun.of(command);
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals(1, run.errLines(), run.err());
+        assertTrue(run.err().contains("see: mt5-console " + command + " --help"), run.err());
+    }
+}
