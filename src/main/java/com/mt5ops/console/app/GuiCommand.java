@@ -25,6 +25,7 @@ public final class GuiCommand implements Callable<Integer> {
     static final String ENV_URI = "MT5_REDIS_URI";
 
     private final CliContext ctx;
+    private final java.util.logging.Logger javafxLog = java.util.logging.Logger.getLogger("javafx");
 
     @Option(names = "--redis", paramLabel = "URI", description = "the Redis to watch (default: $" + ENV_URI + ", else the demo)")
     String uri;
@@ -83,7 +84,9 @@ public final class GuiCommand implements Callable<Integer> {
             Settings remembered = settings;
             java.util.concurrent.atomic.AtomicReference<Stage> shown = new java.util.concurrent.atomic.AtomicReference<>();
             // Ctrl+C or SIGTERM: close the window first, so the mirror and the demo Redis stop in order.
+            java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
             Thread onSignal = new Thread(() -> {
+                stopping.set(true);
                 Stage s = shown.get();
                 if (s != null && closed.getCount() > 0) {
                     Platform.runLater(s::hide);
@@ -96,11 +99,21 @@ public final class GuiCommand implements Callable<Integer> {
             }, "gui-stop");
             Runtime.getRuntime().addShutdownHook(onSignal);
             // Running from the class path is how the fat jar works; JavaFX's warning about it only alarms operators.
-            java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
+            // (held in a field: java.util.logging keeps loggers weakly, and a collected one forgets its level)
+            javafxLog.setLevel(java.util.logging.Level.SEVERE);
             mirror.start(); // loads while JavaFX starts; the window joins with the whole fleet, then gets changes
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
                 LOG.debug("fx started at {} ms", uptime());
+                // JavaFX's own shutdown hook disposes the renderer while ours still closes the window; the events that
+                // race it are harmless then. Anything else is one log line, never a stack trace on the operator's terminal.
+                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+                    if (stopping.get()) {
+                        LOG.debug("ignored while stopping: {}", e.toString());
+                    } else {
+                        LOG.error("unexpected error on the UI thread: {}", e.toString(), e);
+                    }
+                });
                 Stage stage = new Stage();
                 shown.set(stage);
                 MainWindow window = new MainWindow(stage, services, executors.io(), remembered, store::save);

@@ -131,8 +131,14 @@ class ConsoleWindowTest extends FxRobot {
         for (int k = 0; k < 3; k++) {
             r.hset("instance:" + ids.get(9 - k), "state", "crashed");
         }
+        String otherBroker = Fixtures.instance(r, "running");
+        r.hset("instance:" + otherBroker, "broker_id", "0b6f3c1e-2f4a-4d7b-9c1e-5a8d2e7f9b30");
         waitFor(5, () -> ids.subList(7, 10).stream().allMatch(id -> console.window.viewModel().get(id).raw().instance().get("state").equals("crashed"))
-                && console.window.viewModel().pendingResort().get() > 0, "updates applied, re-sort offered");
+                && console.window.viewModel().brokers().size() == 2
+                && console.window.viewModel().pendingResort().get() > 0, "updates and a new broker applied, re-sort offered");
+        assertEquals(List.of("any broker"), fx(() -> from(lookup("#broker-filter").queryAll()).lookup(".list-cell").queryAll().stream()
+                        .map(c -> ((javafx.scene.control.ListCell<?>) c).getText()).filter(t -> t != null).toList()),
+                "a new broker in the list does not filter by it");
         assertEquals(chosen, fx(() -> console.window.viewModel().selection().focused().get()));
         assertEquals(before, (int) fx(() -> console.window.viewModel().indexOf(chosen)), "the order did not move under the operator");
         assertEquals(chosen, fx(() -> lookup("#detail-id").queryAs(TextField.class).getText()));

@@ -17,10 +17,22 @@ import javafx.scene.paint.Color;
 
 /** The fleet KPI tiles (TilesFX); clicking one filters the grid to what it counts. */
 public final class KpiTiles {
+    private static final double TILE_HEIGHT = 112;
     private final HBox row = new HBox();
+    private final java.util.List<Tile> tiles = new java.util.ArrayList<>();
 
     public KpiTiles(FleetViewModel vm) {
         row.getStyleClass().add("kpi-row");
+        row.setMinHeight(TILE_HEIGHT);
+        // A tile queues every change made while it is not on a showing window and replays them all through its skin
+        // when it appears (~40 text re-fits per tile, a third of the window's first show). Tiles added to a window that
+        // is already showing have no skin yet when they replay, so that costs nothing.
+        row.sceneProperty().flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::showingProperty)
+                .addListener((o, was, showing) -> {
+                    if (Boolean.TRUE.equals(showing) && row.getChildren().isEmpty()) {
+                        row.getChildren().setAll(tiles);
+                    }
+                });
         tile(vm, "Total", "instances", Color.web("#58a6ff"), KpiCounts::total, c -> FilterCriteria.none());
         tile(vm, "Running", "", Color.web("#3fb950"), KpiCounts::running, c -> FilterCriteria.none().withState(InstanceState.RUNNING));
         tile(vm, "Crashed", "", Color.web("#f85149"), KpiCounts::crashed, c -> FilterCriteria.none().withState(InstanceState.CRASHED));
@@ -36,7 +48,7 @@ public final class KpiTiles {
                       UnaryOperator<FilterCriteria> onClick) {
         Tile tile = TileBuilder.create()
                 .skinType(Tile.SkinType.NUMBER)
-                .prefSize(150, 112)
+                .prefSize(150, TILE_HEIGHT)
                 .title(title)
                 .unit(unit)
                 .decimals(0)
@@ -56,7 +68,7 @@ public final class KpiTiles {
                 tile.setValue(shown);
             }
         });
-        row.getChildren().add(tile);
+        tiles.add(tile);
     }
 
     public Node node() {

@@ -6,6 +6,7 @@ import com.mt5ops.console.ui.fleet.FilterCriteria;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.fleet.FreshnessFilter;
 import com.mt5ops.console.ui.fleet.SortOrder;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -40,10 +41,15 @@ public final class FleetToolbar {
         broker.setPromptText("any broker");
         broker.getItems().add(null);
         vm.brokers().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            // Rebuilding the items moves the combo's value through other brokers for a moment: not a filter change.
             String chosen = broker.getValue();
-            broker.getItems().setAll(FXCollections.observableArrayList(vm.brokers()));
-            broker.getItems().add(0, null);
+            updating = true;
+            List<String> items = new java.util.ArrayList<>(vm.brokers().size() + 1);
+            items.add(null);
+            items.addAll(vm.brokers());
+            broker.getItems().setAll(items);
             broker.setValue(chosen);
+            updating = false;
         });
         broker.setConverter(converter("any broker", b -> b.substring(0, Math.min(13, b.length())) + "…"));
         broker.valueProperty().addListener((o, a, v) -> set(vm, vm.criteria().get().withBroker(v)));
