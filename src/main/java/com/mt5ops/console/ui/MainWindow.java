@@ -162,8 +162,8 @@ public final class MainWindow {
             case R -> actions.request(vm.selection().ids(), InstanceState.RESTARTING);
             case LEFT -> move(-1);
             case RIGHT -> move(1);
-            case UP -> move(-grid.columns());
-            case DOWN -> move(grid.columns());
+            case UP -> moveRows(-1);
+            case DOWN -> moveRows(1);
             case ENTER -> {
                 if (vm.selection().focused().get() == null) {
                     move(0);
@@ -183,7 +183,19 @@ public final class MainWindow {
 
     private void move(int delta) {
         vm.selection().move(delta);
-        grid.reveal(vm.indexOf(vm.selection().focused().get()));
+        grid.reveal(vm.selection().focused().get());
+    }
+
+    /** Up and down go to the card drawn above or below (grouped rows included). */
+    private void moveRows(int rows) {
+        String from = vm.selection().focused().get();
+        String to = from == null ? null : grid.verticalNeighbour(from, rows);
+        if (to == null) {
+            move(from == null ? 0 : rows * grid.columns());
+            return;
+        }
+        vm.selection().only(to);
+        grid.reveal(to);
     }
 
     private void help() {
@@ -215,6 +227,11 @@ public final class MainWindow {
 
     public FleetViewModel viewModel() {
         return vm;
+    }
+
+    /** Cards per row in the grid as laid out now. */
+    public int gridColumns() {
+        return grid.columns();
     }
 
     public ActionController actions() {

@@ -147,6 +147,41 @@ class ConsoleWindowTest extends FxRobot {
     }
 
     @Test
+    void groupedByBrokerEachBrokerStartsARowBehindItsHeaderCard() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        String other = "7d1f0c2a-9b3e-4f6d-8a5c-1e2b3c4d5e6f";
+        for (int k = 0; k < 3; k++) {
+            Fixtures.instance(r, "running");
+        }
+        List<String> ofOther = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            String id = Fixtures.instance(r, k == 0 ? "crashed" : "running");
+            r.hset("instance:" + id, "broker_id", other);
+            ofOther.add(id);
+        }
+        open(false);
+        awaitVisible(5);
+        clickOn("#sort").clickOn("broker (grouped)");
+        waitFor(5, () -> lookup(".group-header").queryAll().size() == 2, "two broker header cards");
+        List<String> headers = fx(() -> lookup(".group-header").queryAll().stream().map(Node::getAccessibleText).sorted().toList());
+        assertTrue(headers.get(0).startsWith("broker " + Fixtures.BROKER + ", 3 instances, 0 crashed"), headers.get(0));
+        assertTrue(headers.get(1).startsWith("broker " + other + ", 2 instances, 1 crashed"), headers.get(1));
+        int columns = fx(() -> console.window.gridColumns());
+        assertTrue(columns > 1, "the test window fits several cards per row");
+        for (int index : fx(() -> lookup(".instance-cell").queryAll().stream()
+                .filter(n -> ((javafx.scene.control.IndexedCell<?>) n).getGraphic() != null
+                        && ((javafx.scene.control.IndexedCell<?>) n).getGraphic().getStyleClass().contains("group-header"))
+                .map(n -> ((javafx.scene.control.IndexedCell<?>) n).getIndex()).toList())) {
+            assertEquals(0, index % columns, "a header opens a row (cell " + index + ", " + columns + " per row)");
+        }
+        assertEquals(5, visibleCount(), "headers are not instances: the count stays");
+
+        clickOn(lookup(".group-header").queryAll().stream().filter(n -> n.getAccessibleText().contains(other)).findFirst().orElseThrow());
+        awaitVisible(2);
+        assertTrue(fx(() -> console.window.viewModel().visible().containsAll(ofOther)));
+    }
+
+    @Test
     void transitionThroughTheButtonChangesRedisAndWritesTheAudit() throws Exception {
         RedisCommands<String, String> r = REDIS.redis();
         String id = Fixtures.instance(r, "crashed");

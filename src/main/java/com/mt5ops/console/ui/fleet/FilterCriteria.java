@@ -46,7 +46,8 @@ public record FilterCriteria(String text, InstanceState state, HealthStatus heal
         return error != null && error.toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    static String rawBroker(Instance i) {
+    /** The broker id exactly as written (also when it is not a valid UUID), or null. */
+    public static String rawBroker(Instance i) {
         return i.raw().instance() == null ? null : i.raw().instance().get("broker_id");
     }
 

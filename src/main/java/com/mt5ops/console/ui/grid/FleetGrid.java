@@ -1,19 +1,27 @@
 package com.mt5ops.console.ui.grid;
 
 import com.mt5ops.console.ui.fleet.FleetViewModel;
+import impl.org.controlsfx.skin.GridViewSkin;
 import javafx.scene.Node;
 import javafx.scene.control.skin.VirtualFlow;
 import org.controlsfx.control.GridView;
 
-/** The virtualized grid of instance cards: only the visible cards exist, whatever the fleet size. */
+/**
+ * The virtualized grid of instance cards: only the visible cards exist, whatever the fleet size. Sorted by
+ * broker, each broker's cards start a row behind a header card.
+ */
 public final class FleetGrid {
     private static final double GAP = 8;
-    private final GridView<String> view;
+    /** GridViewSkin keeps this much of the width for the scroll bar. */
+    private static final double SCROLLBAR = 18;
+    private final GridView<Object> view;
+    private final GridItems items;
 
     private final javafx.beans.property.ObjectProperty<CardPalette> palette = new javafx.beans.property.SimpleObjectProperty<>(CardPalette.dark());
 
     public FleetGrid(FleetViewModel vm) {
-        view = new GridView<>(vm.visible());
+        items = new GridItems(vm);
+        view = new GridView<>(items.items());
         view.setId("fleet-grid");
         view.setCellWidth(InstanceCard.WIDTH);
         view.setCellHeight(InstanceCard.HEIGHT);
@@ -23,6 +31,21 @@ public final class FleetGrid {
         view.setOnMouseEntered(e -> vm.pointerOverGrid().set(true));
         view.setOnMouseExited(e -> vm.pointerOverGrid().set(false));
         view.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> vm.pointerMoved());
+        vm.visible().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (items.isGrouped()) {
+                items.rebuild();
+            }
+        });
+        vm.sort().addListener((o, a, b) -> {
+            items.rebuild();
+            view.setItems(items.items());
+        });
+        view.widthProperty().addListener((o, a, w) -> {
+            items.setColumns(columns(w.doubleValue()));
+            if (items.isGrouped() && columns(w.doubleValue()) != columns(a.doubleValue())) {
+                items.rebuild();
+            }
+        });
     }
 
     /** Switches the cards' colours with the theme. */
@@ -34,16 +57,48 @@ public final class FleetGrid {
         return view;
     }
 
-    /** Cards per row at the current width (for arrow-key moves). */
+    /** Cards per row at the current width (for arrow-key moves), as the grid's skin lays them out. */
     public int columns() {
-        double cell = InstanceCard.WIDTH + GAP;
-        return Math.max(1, (int) Math.floor((view.getWidth() - 16) / cell));
+        if (view.getSkin() instanceof GridViewSkin<?> skin) {
+            return skin.computeMaxCellsInRow();
+        }
+        return columns(view.getWidth());
     }
 
-    /** Scrolls so the card at {@code index} (in visible order) is on screen. */
-    public void reveal(int index) {
-        if (index >= 0 && view.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.scrollTo(index / columns());
+    private static int columns(double width) {
+        return Math.max(1, (int) Math.floor((width - SCROLLBAR) / (InstanceCard.WIDTH + GAP)));
+    }
+
+    /** The instance whose card is {@code rows} rows below (negative: above) the card of {@code id}, or null. */
+    public String verticalNeighbour(String id, int rows) {
+        int at = items.positionOf(id);
+        if (at < 0 || !items.isGrouped()) {
+            return null;
+        }
+        java.util.List<Object> all = items.items();
+        int target = Math.max(0, Math.min(all.size() - 1, at + rows * columns()));
+        if (target == at) {
+            return null;
+        }
+        int step = rows > 0 ? 1 : -1;
+        for (int k = target; k >= 0 && k < all.size(); k += step) { // past a header or filler, onwards
+            if (k != at && all.get(k) instanceof String found) {
+                return found;
+            }
+        }
+        for (int k = target - step; k != at; k -= step) { // at the very end: the nearest card back towards here
+            if (all.get(k) instanceof String found) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** Scrolls so the card of {@code id} is on screen. */
+    public void reveal(String id) {
+        int at = items.positionOf(id);
+        if (at >= 0 && view.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(at / columns());
         }
     }
 }

@@ -7,10 +7,14 @@ import javafx.beans.WeakInvalidationListener;
 import javafx.scene.input.MouseButton;
 import org.controlsfx.control.GridCell;
 
-/** A grid cell showing one instance card; redraws when its instance changes, time passes or selection moves. */
-final class InstanceCell extends GridCell<String> {
+/**
+ * A grid cell showing one instance card (or, when grouped, a broker's header card or an empty slot); redraws when
+ * its instance changes, time passes or selection moves.
+ */
+final class InstanceCell extends GridCell<Object> {
     private final FleetViewModel vm;
     private final InstanceCard card;
+    private final GroupHeaderCard header;
     private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
     private final InvalidationListener onData;
     private final InvalidationListener onAny = o -> redraw();
@@ -22,6 +26,7 @@ final class InstanceCell extends GridCell<String> {
     InstanceCell(FleetViewModel vm, javafx.beans.value.ObservableValue<CardPalette> palette) {
         this.vm = vm;
         this.card = new InstanceCard(palette.getValue());
+        this.header = new GroupHeaderCard(palette.getValue());
         getStyleClass().add("instance-cell");
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
@@ -29,12 +34,13 @@ final class InstanceCell extends GridCell<String> {
         setTooltip(tooltip);
         this.onPalette = o -> {
             card.setPalette(palette.getValue());
+            header.setPalette(palette.getValue());
             drawn = new Object[0];
             redraw();
         };
         palette.addListener(new WeakInvalidationListener(onPalette));
         this.onData = o -> {
-            if (getItem() != null && vm.changedInLastBatch(getItem())) {
+            if (getItem() instanceof String id && vm.changedInLastBatch(id)) {
                 redraw();
             }
         };
@@ -43,8 +49,11 @@ final class InstanceCell extends GridCell<String> {
         vm.selection().version().addListener(new WeakInvalidationListener(onAny));
         vm.stats().addListener(new WeakInvalidationListener(onAny));
         setOnMouseClicked(e -> {
-            String id = getItem();
-            if (id == null || e.getButton() != MouseButton.PRIMARY) {
+            if (getItem() instanceof GroupHeader g && g.broker() != null && e.getButton() == MouseButton.PRIMARY) {
+                vm.criteria().set(vm.criteria().get().withBroker(g.broker()));
+                return;
+            }
+            if (!(getItem() instanceof String id) || e.getButton() != MouseButton.PRIMARY) {
                 return;
             }
             if (e.isShortcutDown()) {
@@ -58,20 +67,28 @@ final class InstanceCell extends GridCell<String> {
     }
 
     @Override
-    protected void updateItem(String id, boolean empty) {
-        super.updateItem(id, empty);
+    protected void updateItem(Object item, boolean empty) {
+        super.updateItem(item, empty);
         redraw();
     }
 
     private void redraw() {
-        String id = getItem();
-        Instance i = id == null || isEmpty() ? null : vm.get(id);
+        Object item = isEmpty() ? null : getItem();
+        if (item instanceof GroupHeader g) {
+            redrawHeader(g);
+            return;
+        }
+        Instance i = item instanceof String id ? vm.get(id) : null;
         if (i == null) {
             drawn = new Object[0];
             if (getGraphic() != null) {
                 setGraphic(null);
             }
+            setTooltip(null);
             return;
+        }
+        if (getTooltip() != tooltip) {
+            setTooltip(tooltip);
         }
         boolean live = vm.stats().get() != null && vm.stats().get().state().isCurrent();
         Object[] key = {i, vm.now().get(), vm.selection().version().get(), live};
@@ -86,6 +103,22 @@ final class InstanceCell extends GridCell<String> {
                         .collect(java.util.stream.Collectors.joining("\n")) : ""));
         if (getGraphic() != card) {
             setGraphic(card);
+        }
+    }
+
+    private void redrawHeader(GroupHeader g) {
+        Object[] key = {g, vm.now().get(), vm.dataVersion().get()};
+        if (java.util.Arrays.equals(key, drawn) && getGraphic() == header) {
+            return;
+        }
+        drawn = key;
+        header.render(g, vm, vm.now().get());
+        tooltip.setText(g.title() + "\n" + g.ids().size() + " instances" + (g.broker() == null ? "" : "\nclick to show only this broker"));
+        if (getTooltip() != tooltip) {
+            setTooltip(tooltip);
+        }
+        if (getGraphic() != header) {
+            setGraphic(header);
         }
     }
 }
