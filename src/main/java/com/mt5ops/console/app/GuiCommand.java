@@ -79,7 +79,7 @@ public final class GuiCommand implements Callable<Integer> {
                 settings = settings.withRedis(Settings.withoutPassword(target));
             }
             ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, ctx.table(), settings.freshness(),
-                    endpoint.display(), useDemo, readOnly, System.getProperty("user.name"), com.mt5ops.console.cli.Host.name(), true);
+                    endpoint.display(), useDemo, readOnly, System.getProperty("user.name"), com.mt5ops.console.cli.Host.name(), ConsoleServices.ALERT_EVERY);
             CountDownLatch closed = new CountDownLatch(1);
             Settings remembered = settings;
             java.util.concurrent.atomic.AtomicReference<Stage> shown = new java.util.concurrent.atomic.AtomicReference<>();

@@ -46,7 +46,9 @@ public final class MainWindow {
     private final Scene scene;
     private final Timeline clock;
     private final com.mt5ops.console.ui.status.AlertNotifier notifier;
+    private final StatusBar status;
     private boolean dark = true;
+    private java.util.function.Function<String, File> exportTarget = this::saveDialog;
 
     public MainWindow(Stage stage, ConsoleServices services, Executor io) {
         this(stage, services, io, com.mt5ops.console.ui.settings.Settings.defaults(), s -> { });
@@ -77,8 +79,9 @@ public final class MainWindow {
         SplitPane split = new SplitPane(center, detail.node());
         split.setDividerPositions(0.70);
         SplitPane.setResizableWithParent(detail.node(), false);
+        this.status = new StatusBar(vm, services.source(), services.demo(), actions.readOnly(), services.feed()::requestResync);
         VBox top = new VBox(new KpiTiles(vm).node(), toolbar.node(), new ConnectionBanner(vm, services.source()).node());
-        BorderPane root = new BorderPane(split, top, null, new StatusBar(vm, services.source(), services.demo(), actions.readOnly(), services.feed()::requestResync).node(), null);
+        BorderPane root = new BorderPane(split, top, null, status.node(), null);
         center.opacityProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> vm.stats().get() == null || vm.stats().get().state().isCurrent() ? 1.0 : 0.45, vm.stats()));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -103,7 +106,7 @@ public final class MainWindow {
         services.feed().addListener(new BatchCoalescer(frames, vm::apply));
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
-        notifier = services.desktopNotifications() ? new com.mt5ops.console.ui.status.AlertNotifier(vm, stage) : null;
+        notifier = services.alertEvery() == null ? null : new com.mt5ops.console.ui.status.AlertNotifier(vm, stage, services.alertEvery());
     }
 
     /** Shows the window and starts taking batches (FX thread). */
@@ -216,13 +219,27 @@ public final class MainWindow {
     }
 
     private void chooseAndExport(String ext, java.util.function.Function<File, java.util.concurrent.CompletableFuture<File>> write) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName("mt5-fleet." + ext);
-        File target = chooser.showSaveDialog(stage);
+        File target = exportTarget.apply("mt5-fleet." + ext);
         if (target != null) {
-            write.apply(target).whenCompleteAsync((f, err) -> actions.lastResult().set(new ActionController.Result(err == null,
-                    err == null ? "exported " + f.getName() : "export failed: " + err.getMessage())), Platform::runLater);
+            int rows = vm.visible().size();
+            write.apply(target).whenCompleteAsync((f, err) -> status.message(err == null
+                    ? String.format(java.util.Locale.ROOT, "exported %,d instances to %s", rows, f.getAbsolutePath())
+                    : "export failed: " + (err.getCause() != null ? err.getCause() : err).getMessage(), err == null), Platform::runLater);
         }
+    }
+
+    /** Where exports are written: by default the save dialog; {@code choose} gets the suggested name, null cancels. */
+    public void chooseExportFilesWith(java.util.function.UnaryOperator<String> choose) {
+        exportTarget = name -> {
+            String path = choose.apply(name);
+            return path == null ? null : new File(path);
+        };
+    }
+
+    private File saveDialog(String suggested) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(suggested);
+        return chooser.showSaveDialog(stage);
     }
 
     public FleetViewModel viewModel() {

@@ -26,12 +26,17 @@ final class ConsoleHarness implements AutoCloseable {
     MainWindow window;
 
     ConsoleHarness(String uri, boolean readOnly) throws Exception {
+        this(uri, readOnly, null);
+    }
+
+    /** {@code alertEvery}: how often desktop notifications summarize new crashes (null: none). */
+    ConsoleHarness(String uri, boolean readOnly, java.time.Duration alertEvery) throws Exception {
         connector = new RedisConnector(RedisEndpoint.parse(uri));
         mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()), MirrorConfig.defaults(), Clock.systemUTC());
         TransitionTable table = new TransitionTable();
         gateway = new WriteGateway(connector, table, io);
         ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, table, FreshnessPolicy.defaults(),
-                connector.endpoint().display(), false, readOnly, "tester", "test-host", false);
+                connector.endpoint().display(), false, readOnly, "tester", "test-host", alertEvery);
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             window = new MainWindow(stage, services, io);

@@ -35,7 +35,7 @@ public final class FxPulseBench {
         System.setProperty("headless.geometry", "1600x1000-32");
         SyntheticFeed feed = new SyntheticFeed(instances);
         ConsoleServices services = new ConsoleServices(feed, r -> CompletableFuture.<TransitionResult>failedFuture(new UnsupportedOperationException()),
-                id -> CompletableFuture.completedFuture(List.of()), new TransitionTable(), FreshnessPolicy.defaults(), "bench", false, true, "bench", "bench", false);
+                id -> CompletableFuture.completedFuture(List.of()), new TransitionTable(), FreshnessPolicy.defaults(), "bench", false, true, "bench", "bench", null);
         List<Double> pulses = new ArrayList<>();
         List<Double> intervals = new ArrayList<>();
         long[] pulseStart = {0};

@@ -45,7 +45,9 @@ public final class ExportActions {
             body.accept(w);
             return target;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            String why = e instanceof java.nio.file.NoSuchFileException ? "the folder does not exist"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+            throw new java.io.UncheckedIOException("cannot write " + target + ": " + why, e);
         }
     }
 }

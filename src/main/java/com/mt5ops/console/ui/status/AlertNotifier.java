@@ -19,10 +19,10 @@ public final class AlertNotifier {
     private final Window owner;
     private final Timeline timer;
 
-    public AlertNotifier(FleetViewModel vm, Window owner) {
+    public AlertNotifier(FleetViewModel vm, Window owner, java.time.Duration every) {
         this.vm = vm;
         this.owner = owner;
-        this.timer = new Timeline(new KeyFrame(Duration.seconds(10), e -> flush()));
+        this.timer = new Timeline(new KeyFrame(Duration.millis(every.toMillis()), e -> flush()));
         timer.setCycleCount(Timeline.INDEFINITE);
     }
 
@@ -34,7 +34,7 @@ public final class AlertNotifier {
         timer.stop();
     }
 
-    /** At most one notification per window of 10 s, covering everything that happened in it. */
+    /** At most one notification per interval, covering everything that happened in it. */
     private void flush() {
         List<String> crashed = vm.drainNewCrashes();
         List<String> critical = vm.drainNewCritical();

@@ -21,6 +21,7 @@ public final class StatusBar {
     private final Label rate = new Label();
     private final Label totals = new Label();
     private final Label readOnlyTag = new Label("READ-ONLY");
+    private final Label message = new Label();
 
     public StatusBar(FleetViewModel vm, String source, boolean demo, BooleanProperty readOnly, Runnable resync) {
         bar.getStyleClass().add("status-bar");
@@ -34,7 +35,8 @@ public final class StatusBar {
         resyncButton.setId("resync");
         resyncButton.setTooltip(new javafx.scene.control.Tooltip("Read the whole fleet from Redis again"));
         resyncButton.setOnAction(e -> resync.run());
-        bar.getChildren().addAll(connection, where, sync, rate, resyncButton, spacer, totals);
+        message.setId("status-message");
+        bar.getChildren().addAll(connection, where, sync, rate, resyncButton, message, spacer, totals);
         if (demo) {
             Label tag = new Label("DEMO");
             tag.setId("demo-tag");
@@ -62,6 +64,13 @@ public final class StatusBar {
     private void totals(KpiCounts k) {
         totals.setText(String.format(Locale.ROOT, "%,d instances · %,d running · %,d crashed · %,d critical · %,d stale",
                 k.total(), k.running(), k.crashed(), k.critical(), k.stale()));
+    }
+
+    /** The outcome of something the operator started here (an export), until the next one. */
+    public void message(String text, boolean ok) {
+        message.setText(text);
+        message.getStyleClass().removeAll("result-ok", "result-bad");
+        message.getStyleClass().add(ok ? "result-ok" : "result-bad");
     }
 
     public Node node() {
