@@ -46,6 +46,8 @@ public final class GuiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LOG.debug("gui command at {} ms", uptime());
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<Void> fxReady = startFx(stopping);
         SettingsStore store = SettingsStore.forUser();
         com.mt5ops.console.ui.settings.Settings settings = store.load();
         String target = uri != null ? uri : System.getenv(ENV_URI) != null ? System.getenv(ENV_URI) : demo ? null : settings.redis();
@@ -84,7 +86,6 @@ public final class GuiCommand implements Callable<Integer> {
             Settings remembered = settings;
             java.util.concurrent.atomic.AtomicReference<Stage> shown = new java.util.concurrent.atomic.AtomicReference<>();
             // Ctrl+C or SIGTERM: close the window first, so the mirror and the demo Redis stop in order.
-            java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
             Thread onSignal = new Thread(() -> {
                 stopping.set(true);
                 Stage s = shown.get();
@@ -98,22 +99,17 @@ public final class GuiCommand implements Callable<Integer> {
                 }
             }, "gui-stop");
             Runtime.getRuntime().addShutdownHook(onSignal);
-            // Running from the class path is how the fat jar works; JavaFX's warning about it only alarms operators.
-            // (held in a field: java.util.logging keeps loggers weakly, and a collected one forgets its level)
-            javafxLog.setLevel(java.util.logging.Level.SEVERE);
             mirror.start(); // loads while JavaFX starts; the window joins with the whole fleet, then gets changes
-            Platform.setImplicitExit(false);
-            Platform.startup(() -> {
-                LOG.debug("fx started at {} ms", uptime());
-                // JavaFX's own shutdown hook disposes the renderer while ours still closes the window; the events that
-                // race it are harmless then. Anything else is one log line, never a stack trace on the operator's terminal.
-                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
-                    if (stopping.get()) {
-                        LOG.debug("ignored while stopping: {}", e.toString());
-                    } else {
-                        LOG.error("unexpected error on the UI thread: {}", e.toString(), e);
-                    }
-                });
+            try {
+                fxReady.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                ctx.err().println("error: cannot open a window: " + cause.getMessage()
+                        + " (is DISPLAY set? snapshot, watch and the other commands need no display)");
+                ctx.err().flush();
+                return ExitCodes.UNAVAILABLE;
+            }
+            Platform.runLater(() -> {
                 Stage stage = new Stage();
                 shown.set(stage);
                 MainWindow window = new MainWindow(stage, services, executors.io(), remembered, store::save);
@@ -133,6 +129,40 @@ public final class GuiCommand implements Callable<Integer> {
                 demoEnv.close();
             }
         }
+    }
+
+    /**
+     * Starts JavaFX on its own thread at once, so that it comes up while settings, the demo and the Redis client
+     * are prepared (it is the longest step before the window can be built).
+     */
+    private java.util.concurrent.CompletableFuture<Void> startFx(java.util.concurrent.atomic.AtomicBoolean stopping) {
+        java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                // Running from the class path is how the fat jar works; JavaFX's warning about it only alarms operators.
+                // (held in a field: java.util.logging keeps loggers weakly, and a collected one forgets its level)
+                javafxLog.setLevel(java.util.logging.Level.SEVERE);
+                Platform.setImplicitExit(false);
+                Platform.startup(() -> {
+                    LOG.debug("fx started at {} ms", uptime());
+                    // JavaFX's own shutdown hook disposes the renderer while ours still closes the window; the events
+                    // that race it are harmless then. Anything else is one log line, never a stack trace on a terminal.
+                    Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+                        if (stopping.get()) {
+                            LOG.debug("ignored while stopping: {}", e.toString());
+                        } else {
+                            LOG.error("unexpected error on the UI thread: {}", e.toString(), e);
+                        }
+                    });
+                    ready.complete(null);
+                });
+            } catch (RuntimeException | Error e) {
+                ready.completeExceptionally(e);
+            }
+        }, "fx-start");
+        starter.setDaemon(true);
+        starter.start();
+        return ready;
     }
 
     private static long uptime() {

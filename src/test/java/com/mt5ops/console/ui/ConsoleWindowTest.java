@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 class ConsoleWindowTest extends FxRobot {
     @RegisterExtension
@@ -72,6 +73,8 @@ class ConsoleWindowTest extends FxRobot {
         awaitVisible(13);
         waitFor(5, () -> lookup("#kpi-total").queryAs(Tile.class).getValue() == 13, "total tile shows 13");
         assertEquals(1.0, fx(() -> lookup("#kpi-crashed").queryAs(Tile.class).getValue()));
+        assertTrue(fx(() -> lookup(".kpi-title").queryAll().stream().map(n -> ((Label) n).getText()).toList())
+                .containsAll(List.of("Total", "Running", "Crashed", "Critical health", "Stale or lost", "Data problems")));
         assertEquals(crashed, fx(() -> console.window.viewModel().visible().get(0)), "problems first: the crashed one leads");
         String later = Fixtures.instance(r, "stopped");
         waitFor(5, () -> console.window.viewModel().get(later) != null, "a new instance appears live");
@@ -106,6 +109,9 @@ class ConsoleWindowTest extends FxRobot {
         awaitVisible(1);
         clickOn("#kpi-total");
         awaitVisible(8);
+        clickOn("#kpi-fleet-cpu");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(8, visibleCount(), "the CPU tile informs, it does not filter");
 
         clickOn("#problems-only");
         awaitVisible(2);

@@ -19,7 +19,7 @@ import javafx.scene.paint.Color;
 public final class KpiTiles {
     private static final double TILE_HEIGHT = 112;
     private final HBox row = new HBox();
-    private final java.util.List<Tile> tiles = new java.util.ArrayList<>();
+    private final java.util.List<Node> tiles = new java.util.ArrayList<>();
 
     public KpiTiles(FleetViewModel vm) {
         row.getStyleClass().add("kpi-row");
@@ -33,23 +33,31 @@ public final class KpiTiles {
                         row.getChildren().setAll(tiles);
                     }
                 });
-        tile(vm, "Total", "instances", Color.web("#58a6ff"), KpiCounts::total, c -> FilterCriteria.none());
-        tile(vm, "Running", "", Color.web("#3fb950"), KpiCounts::running, c -> FilterCriteria.none().withState(InstanceState.RUNNING));
-        tile(vm, "Crashed", "", Color.web("#f85149"), KpiCounts::crashed, c -> FilterCriteria.none().withState(InstanceState.CRASHED));
-        tile(vm, "Restarting", "", Color.web("#d29922"), KpiCounts::restarting, c -> FilterCriteria.none().withState(InstanceState.RESTARTING));
-        tile(vm, "Critical", "health", Color.web("#f85149"), KpiCounts::critical, c -> FilterCriteria.none().withHealth(HealthStatus.CRITICAL));
-        tile(vm, "Stale", "or lost data", Color.web("#bc8cff"), KpiCounts::stale, c -> FilterCriteria.none().withFreshness(FreshnessFilter.NOT_LIVE));
-        tile(vm, "Data problems", "instances", Color.web("#bc8cff"), KpiCounts::withProblems, c -> FilterCriteria.none().withProblemsOnly(true));
-        tile(vm, "Fleet CPU", "% avg running", Color.web("#58a6ff"), KpiCounts::cpuAverage, c -> c);
-        tile(vm, "Memory", "GB total", Color.web("#58a6ff"), k -> k.memoryTotalMb() / 1024, c -> c);
+        tile(vm, "total", "Total", "", Color.web("#58a6ff"), KpiCounts::total, "Show every instance (clears the filters)",
+                c -> FilterCriteria.none());
+        tile(vm, "running", "Running", "", Color.web("#3fb950"), KpiCounts::running, "Show only running instances",
+                c -> FilterCriteria.none().withState(InstanceState.RUNNING));
+        tile(vm, "crashed", "Crashed", "", Color.web("#f85149"), KpiCounts::crashed, "Show only crashed instances",
+                c -> FilterCriteria.none().withState(InstanceState.CRASHED));
+        tile(vm, "restarting", "Restarting", "", Color.web("#d29922"), KpiCounts::restarting, "Show only restarting instances",
+                c -> FilterCriteria.none().withState(InstanceState.RESTARTING));
+        tile(vm, "critical", "Critical health", "", Color.web("#f85149"), KpiCounts::critical, "Show only instances in critical health",
+                c -> FilterCriteria.none().withHealth(HealthStatus.CRITICAL));
+        tile(vm, "stale", "Stale or lost", "", Color.web("#bc8cff"), KpiCounts::stale, "Show only instances whose data is stale or lost",
+                c -> FilterCriteria.none().withFreshness(FreshnessFilter.NOT_LIVE));
+        tile(vm, "data-problems", "Data problems", "", Color.web("#bc8cff"), KpiCounts::withProblems,
+                "Show only instances with malformed or inconsistent data", c -> FilterCriteria.none().withProblemsOnly(true));
+        tile(vm, "fleet-cpu", "CPU (avg)", "%", Color.web("#58a6ff"), KpiCounts::cpuAverage, "Average CPU of the running instances", null);
+        tile(vm, "memory", "Memory (sum)", "GB", Color.web("#58a6ff"), k -> k.memoryTotalMb() / 1024, "Memory used by all instances", null);
     }
 
-    private void tile(FleetViewModel vm, String title, String unit, Color color, ToDoubleFunction<KpiCounts> value,
-                      UnaryOperator<FilterCriteria> onClick) {
+    /** One TilesFX number tile; its title is our own label, large enough to read across a room. */
+    private void tile(FleetViewModel vm, String id, String title, String unit, Color color, ToDoubleFunction<KpiCounts> value,
+                      String hint, UnaryOperator<FilterCriteria> onClick) {
         Tile tile = TileBuilder.create()
                 .skinType(Tile.SkinType.NUMBER)
                 .prefSize(150, TILE_HEIGHT)
-                .title(title)
+                .title(" ") // keeps the value where a titled tile has it; the title itself is our label
                 .unit(unit)
                 .decimals(0)
                 .valueColor(color)
@@ -58,9 +66,16 @@ public final class KpiTiles {
                 .backgroundColor(Color.web("#161b22"))
                 .animated(false)
                 .build();
-        tile.setId("kpi-" + title.toLowerCase().replace(' ', '-'));
-        Tooltip.install(tile, new Tooltip("Show only: " + title.toLowerCase()));
-        tile.setOnMouseClicked(e -> vm.criteria().set(onClick.apply(vm.criteria().get())));
+        tile.setId("kpi-" + id);
+        javafx.scene.control.Label name = new javafx.scene.control.Label(title);
+        name.getStyleClass().add("kpi-title");
+        name.setMouseTransparent(true);
+        javafx.scene.layout.StackPane.setAlignment(name, javafx.geometry.Pos.TOP_LEFT);
+        Tooltip.install(tile, new Tooltip(hint));
+        if (onClick != null) {
+            tile.getStyleClass().add("filter-tile");
+            tile.setOnMouseClicked(e -> vm.criteria().set(onClick.apply(vm.criteria().get())));
+        }
         // TilesFX re-fits its text on every value change: touch a tile only when the shown number changes.
         vm.counts().addListener((o, a, k) -> {
             double shown = Math.round(value.applyAsDouble(k));
@@ -68,7 +83,7 @@ public final class KpiTiles {
                 tile.setValue(shown);
             }
         });
-        tiles.add(tile);
+        tiles.add(new javafx.scene.layout.StackPane(tile, name));
     }
 
     public Node node() {
