@@ -47,6 +47,7 @@ public final class MainWindow {
     private final Timeline clock;
     private final com.mt5ops.console.ui.status.AlertNotifier notifier;
     private final StatusBar status;
+    private final KpiTiles kpis;
     private boolean dark = true;
     private java.util.function.Function<String, File> exportTarget = this::saveDialog;
 
@@ -80,7 +81,8 @@ public final class MainWindow {
         split.setDividerPositions(0.70);
         SplitPane.setResizableWithParent(detail.node(), false);
         this.status = new StatusBar(vm, services.source(), services.demo(), actions.readOnly(), services.feed()::requestResync);
-        VBox top = new VBox(new KpiTiles(vm).node(), toolbar.node(), new ConnectionBanner(vm, services.source()).node());
+        this.kpis = new KpiTiles(vm);
+        VBox top = new VBox(kpis.node(), toolbar.node(), new ConnectionBanner(vm, services.source()).node());
         BorderPane root = new BorderPane(split, top, null, status.node(), null);
         center.opacityProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> vm.stats().get() == null || vm.stats().get().state().isCurrent() ? 1.0 : 0.45, vm.stats()));
@@ -141,6 +143,7 @@ public final class MainWindow {
 
     private void applyTheme() {
         grid.setPalette(dark ? com.mt5ops.console.ui.grid.CardPalette.dark() : com.mt5ops.console.ui.grid.CardPalette.light());
+        kpis.setDark(dark);
         scene.getStylesheets().setAll(
                 getClass().getResource("/assets/css/console.css").toExternalForm(),
                 getClass().getResource(dark ? "/assets/css/dark.css" : "/assets/css/light.css").toExternalForm());

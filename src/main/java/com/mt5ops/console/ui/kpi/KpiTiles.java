@@ -20,6 +20,9 @@ public final class KpiTiles {
     private static final double TILE_HEIGHT = 112;
     private final HBox row = new HBox();
     private final java.util.List<Node> tiles = new java.util.ArrayList<>();
+    private final java.util.List<Tile> numbers = new java.util.ArrayList<>();
+    private static final Color DARK_BACKGROUND = Color.web("#161b22");
+    private static final Color LIGHT_BACKGROUND = Color.web("#ffffff");
 
     public KpiTiles(FleetViewModel vm) {
         row.getStyleClass().add("kpi-row");
@@ -48,7 +51,7 @@ public final class KpiTiles {
         tile(vm, "data-problems", "Data problems", "", Color.web("#bc8cff"), KpiCounts::withProblems,
                 "Show only instances with malformed or inconsistent data", c -> FilterCriteria.none().withProblemsOnly(true));
         tile(vm, "fleet-cpu", "CPU (avg)", "%", Color.web("#58a6ff"), KpiCounts::cpuAverage, "Average CPU of the running instances", null);
-        tile(vm, "memory", "Memory (sum)", "GB", Color.web("#58a6ff"), k -> k.memoryTotalMb() / 1024, "Memory used by all instances", null);
+        tile(vm, "memory", "Memory", "GB", Color.web("#58a6ff"), k -> k.memoryTotalMb() / 1024, "Memory used by all instances together", null);
     }
 
     /** One TilesFX number tile; its title is our own label, large enough to read across a room. */
@@ -63,7 +66,7 @@ public final class KpiTiles {
                 .valueColor(color)
                 .titleColor(Color.web("#8b949e"))
                 .unitColor(Color.web("#8b949e"))
-                .backgroundColor(Color.web("#161b22"))
+                .backgroundColor(DARK_BACKGROUND)
                 .animated(false)
                 .build();
         tile.setId("kpi-" + id);
@@ -83,7 +86,18 @@ public final class KpiTiles {
                 tile.setValue(shown);
             }
         });
+        numbers.add(tile);
         tiles.add(new javafx.scene.layout.StackPane(tile, name));
+    }
+
+    /** Tile backgrounds follow the theme (the rest of each tile is styled by the theme's CSS). */
+    public void setDark(boolean dark) {
+        Color background = dark ? DARK_BACKGROUND : LIGHT_BACKGROUND;
+        for (Tile t : numbers) {
+            if (!background.equals(t.getBackgroundColor())) {
+                t.setBackgroundColor(background);
+            }
+        }
     }
 
     public Node node() {
