@@ -39,6 +39,10 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--demo-instances", defaultValue = "250", description = "demo fleet size (default: ${DEFAULT-VALUE})")
     int demoInstances;
 
+    /** For `bench`: report when the window first shows the fleet (after that frame's layout), then close. */
+    @Option(names = "--exit-after-first-data", hidden = true)
+    boolean exitAfterFirstData;
+
     public GuiCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -120,6 +124,9 @@ public final class GuiCommand implements Callable<Integer> {
                 });
                 window.show();
                 LOG.debug("window shown at {} ms", uptime());
+                if (exitAfterFirstData) {
+                    reportFirstDataAndClose(window, stage);
+                }
             });
             closed.await();
             Platform.exit();
@@ -129,6 +136,24 @@ public final class GuiCommand implements Callable<Integer> {
                 demoEnv.close();
             }
         }
+    }
+
+    private void reportFirstDataAndClose(MainWindow window, Stage stage) {
+        window.viewModel().dataAsOf().addListener((o, before, asOf) -> {
+            if (before != null || asOf == null) {
+                return;
+            }
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                stage.getScene().removePostLayoutPulseListener(once[0]);
+                long cpuMs = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+                ctx.out().printf("first_data_ms=%d instances=%d cpu_ms=%d%n", uptime(), window.viewModel().visible().size(), cpuMs);
+                ctx.out().flush();
+                Platform.runLater(stage::hide);
+            };
+            stage.getScene().addPostLayoutPulseListener(once[0]);
+        });
     }
 
     /**

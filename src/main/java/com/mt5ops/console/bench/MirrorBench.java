@@ -57,6 +57,7 @@ public final class MirrorBench {
                 sim.seed();
             }
             result.put("instances", INSTANCES);
+            startup(server.uri(), result); // first, while this JVM is quiet
             load(connector, result);
             try (FleetMirror mirror = new FleetMirror(connector, parser, MirrorConfig.defaults(), Clock.systemUTC())) {
                 mirror.start();
@@ -67,6 +68,18 @@ public final class MirrorBench {
             }
         }
         return result;
+    }
+
+    private void startup(String uri, BenchResult result) throws Exception {
+        int rounds = quick ? 3 : 5;
+        say("start-up to a filled window: %d fresh JVMs, %s", rounds, StartupBench.onDisplay() ? "a real window on $DISPLAY"
+                : "headless JavaFX (set DISPLAY to measure a real window)");
+        result.put("startup_window", StartupBench.onDisplay() ? "display" : "headless");
+        List<StartupBench.Start> starts = new StartupBench(progress).measure(uri, rounds);
+        double[] ms = starts.stream().mapToDouble(StartupBench.Start::firstDataMs).toArray();
+        result.put("startup_ms", Percentiles.round(Percentiles.median(ms)));
+        result.put("startup_min_ms", Percentiles.round(java.util.Arrays.stream(ms).min().orElse(Double.NaN)));
+        result.put("startup_cpu_ms", Percentiles.round(Percentiles.median(starts.stream().mapToDouble(StartupBench.Start::cpuMs).toArray())));
     }
 
     private void load(RedisConnector connector, BenchResult result) throws Exception {

@@ -25,7 +25,8 @@ public final class BenchCommand implements Callable<Integer> {
     static final List<Target> TARGETS = List.of(
             new Target("load_ratio", 2, true), new Target("throughput_ratio", 0.9, false),
             new Target("converge_ms", 500, true), new Target("latency_p99_ms", 10, true),
-            new Target("heap_mb", 256, true), new Target("fx_pulse_p99_ms", 16.7, true));
+            new Target("heap_mb", 256, true), new Target("fx_pulse_p99_ms", 16.7, true),
+            new Target("startup_ms", 2000, true));
 
     private final CliContext ctx;
 

@@ -1,0 +1,83 @@
+package com.mt5ops.console.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Start-up to a filled window: starts the console in a fresh JVM (headless JavaFX, software rendering, the same
+ * jar or class path as this one) against a Redis holding the fleet, and reads back how long after its JVM start
+ * the window first laid out the whole fleet. A fresh JVM each round: nothing is warm but the OS file cache.
+ */
+public final class StartupBench {
+    private static final Pattern REPORT = Pattern.compile("first_data_ms=(\\d+) instances=(\\d+) cpu_ms=(-?\\d+)");
+
+    /** One start: wall time to the filled window (from the child's JVM start) and the CPU it used until then. */
+    public record Start(long firstDataMs, long instances, long cpuMs) {
+    }
+
+    private final PrintWriter progress;
+
+    public StartupBench(PrintWriter progress) {
+        this.progress = progress;
+    }
+
+    public List<Start> measure(String redisUri, int rounds) throws IOException, InterruptedException {
+        List<Start> starts = new ArrayList<>();
+        Path config = Files.createTempDirectory("mt5-bench-config");
+        try {
+            for (int k = 0; k < rounds; k++) {
+                Start s = once(redisUri, config);
+                progress.printf("  start-up %d: filled window after %d ms (%d instances, %d ms CPU)%n", k + 1, s.firstDataMs(),
+                        s.instances(), s.cpuMs());
+                progress.flush();
+                starts.add(s);
+            }
+        } finally {
+            try (var files = Files.walk(config)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return starts;
+    }
+
+    /** A real window when there is a display (X11), else JavaFX's headless platform with software rendering. */
+    public static boolean onDisplay() {
+        String display = System.getenv("DISPLAY");
+        return display != null && !display.isBlank();
+    }
+
+    private Start once(String redisUri, Path config) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        if (!onDisplay()) {
+            cmd.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                    "-Dheadless.geometry=1600x1000-32"));
+        }
+        cmd.addAll(List.of("-Dmt5.config.dir=" + config, "-cp", System.getProperty("java.class.path"),
+                "com.mt5ops.console.app.Launcher", "gui", "--redis", redisUri, "--read-only", "--exit-after-first-data"));
+        Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Matcher m = REPORT.matcher(line);
+                if (m.find()) {
+                    return new Start(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
+                }
+            }
+            throw new IOException("the console exited without showing the fleet (exit " + child.waitFor() + ")");
+        } finally {
+            if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+    }
+}
