@@ -181,6 +181,8 @@ class ConsoleWindowTest extends FxRobot {
             assertEquals(0, index % columns, "a header opens a row (cell " + index + ", " + columns + " per row)");
         }
         assertEquals(5, visibleCount(), "headers are not instances: the count stays");
+        assertEquals(ofOther, fx(() -> console.window.viewModel().visible().stream().filter(ofOther::contains).toList()),
+                "within a broker, problems first: the crashed one leads its group");
 
         clickOn(lookup(".group-header").queryAll().stream().filter(n -> n.getAccessibleText().contains(other)).findFirst().orElseThrow());
         awaitVisible(2);

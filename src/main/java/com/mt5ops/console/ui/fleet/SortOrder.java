@@ -21,7 +21,8 @@ public enum SortOrder {
         Comparator<Instance> primary = switch (this) {
             case PROBLEMS_FIRST -> Comparator.comparingInt(i -> Triage.rank(i, policy, now));
             case ID -> (a, b) -> 0;
-            case BROKER -> Comparator.comparing(i -> String.valueOf(FilterCriteria.rawBroker(i)));
+            case BROKER -> Comparator.<Instance, String>comparing(i -> String.valueOf(FilterCriteria.rawBroker(i)))
+                    .thenComparingInt(i -> Triage.rank(i, policy, now));
             case CPU -> Comparator.comparingDouble(i -> -number(i.metrics() == null ? null : i.metrics().cpuUsage()));
             case MEMORY -> Comparator.comparingDouble(i -> -number(i.metrics() == null ? null : i.metrics().memoryUsage()));
             case STATE -> Comparator.comparing(i -> i.stateOrNull() == null ? "~" : i.stateOrNull().wire());
@@ -30,15 +31,20 @@ public enum SortOrder {
         return primary.thenComparing(byId);
     }
 
-    /** The ids of {@code shown} in this order; the triage rank is computed once per instance, not per comparison. */
+    /**
+     * The ids of {@code shown} in this order; the triage rank is computed once per instance, not per comparison.
+     * Grouped by broker, problems come first within each broker.
+     */
     public java.util.List<String> order(java.util.List<Instance> shown, FreshnessPolicy policy, Instant now) {
-        if (this != PROBLEMS_FIRST) {
+        if (this != PROBLEMS_FIRST && this != BROKER) {
             return shown.stream().sorted(comparator(policy, now)).map(Instance::id).toList();
         }
-        record Keyed(int rank, String id) {
+        record Keyed(String group, int rank, String id) {
         }
-        return shown.stream().map(i -> new Keyed(Triage.rank(i, policy, now), i.id()))
-                .sorted(Comparator.comparingInt(Keyed::rank).thenComparing(Keyed::id)).map(Keyed::id).toList();
+        return shown.stream().map(i -> new Keyed(this == BROKER ? String.valueOf(FilterCriteria.rawBroker(i)) : "",
+                        Triage.rank(i, policy, now), i.id()))
+                .sorted(Comparator.comparing(Keyed::group).thenComparingInt(Keyed::rank).thenComparing(Keyed::id))
+                .map(Keyed::id).toList();
     }
 
     private static double number(Double d) {
