@@ -4,7 +4,6 @@ import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceParser;
 import com.mt5ops.console.redis.Fleet;
 import com.mt5ops.console.redis.NotificationConfig;
-import com.mt5ops.console.redis.OneShotFleetReader;
 import com.mt5ops.console.redis.RedisConnector;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,8 +38,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private final java.util.Queue<MirrorListener> joining = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Thread worker;
     private final Thread sampler;
-    private final Thread readAhead;
-    private volatile Fleet readAheadFleet;
+    private final PlainReads plain;
     private volatile boolean running = true;
     private volatile MirrorStats stats;
 
@@ -80,8 +78,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         this.worker.setDaemon(true);
         this.sampler = new Thread(this::sampleHistory, "mirror-history");
         this.sampler.setDaemon(true);
-        this.readAhead = new Thread(this::readAhead, "mirror-read-ahead");
-        this.readAhead.setDaemon(true);
+        this.plain = new PlainReads(connector.endpoint(), dirty::wake);
         this.dirty.bindWorker(worker);
         this.stats = currentStats();
     }
@@ -103,34 +100,16 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     }
 
     public void start() {
-        readAhead.start();
+        plain.startReadAhead();
         worker.start();
         sampler.start();
     }
 
-    /**
-     * At start-up, while the full client connects and subscribes (over a second, cold), reads the fleet once over
-     * plain RESP so that the window can fill early. The worker shows it as a first picture, then replaces it with
-     * the full sync that follows the subscription, which is what makes the mirror complete.
-     */
-    private void readAhead() {
-        try {
-            OneShotFleetReader.read(connector.endpoint()).ifPresent(f -> {
-                readAheadFleet = f;
-                dirty.wake();
-            });
-        } catch (RuntimeException e) {
-            LOG.debug("read-ahead skipped: {}", e.toString()); // the worker's own connection reports the reason
-        }
-    }
-
+    /** The read-ahead's first picture, unless a full sync came first (which makes the mirror complete). */
     private void takeReadAhead() {
-        Fleet early = readAheadFleet;
-        if (early != null) {
-            readAheadFleet = null;
-            if (lastFullSync == null) {
-                publish(content.replaceAll(early, clock.instant()), false);
-            }
+        Fleet early = plain.takeEarly();
+        if (early != null && lastFullSync == null) {
+            publish(content.replaceAll(early, clock.instant()), false);
         }
     }
 
@@ -309,7 +288,8 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     }
 
     private void fullSync() {
-        Fleet fleet = (lastFullSync == null ? firstFullRead() : java.util.Optional.<Fleet>empty())
+        // the first one over plain RESP while the client is still cold; later ones through the warm client
+        Fleet fleet = (lastFullSync == null ? plain.read() : java.util.Optional.<Fleet>empty())
                 .orElseGet(() -> connection.loader().loadAll());
         Instant now = clock.instant();
         List<Change> changes = content.replaceAll(fleet, now);
@@ -318,16 +298,6 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         lastFullSync = now;
         nextReconcile = System.nanoTime() + config.reconcileInterval().toNanos();
         publish(changes, true);
-    }
-
-    /** The first full sync reads over plain RESP when it can: faster while the full client's code is still cold. */
-    private java.util.Optional<Fleet> firstFullRead() {
-        try {
-            return OneShotFleetReader.read(connector.endpoint());
-        } catch (RuntimeException e) {
-            LOG.debug("plain first read failed, using the client: {}", e.toString());
-            return java.util.Optional.empty();
-        }
     }
 
     private void refreshSets() {

@@ -222,4 +222,21 @@ class FleetMirrorTest {
         assertTrue(mirror.instances().containsKey(added));
         assertEquals("", r.configGet("notify-keyspace-events").get("notify-keyspace-events"));
     }
+
+    @Test
+    void aUserWhoMayNotRunScriptsStillGetsTheWholeFleetAndItsChanges() {
+        RedisCommands<String, String> r = REDIS.redis();
+        for (int k = 0; k < 5; k++) {
+            Fixtures.instance(r, k == 0 ? "crashed" : "running");
+        }
+        r.aclSetuser("noscripts", io.lettuce.core.AclSetuserArgs.Builder.on().addPassword("secret").allKeys().allChannels()
+                .allCommands().removeCategory(io.lettuce.core.AclCategory.SCRIPTING));
+        FleetMirror mirror = mirror("redis://noscripts:secret@127.0.0.1:" + REDIS.server().port() + "/0");
+        awaitState(mirror, ConnectionState.LIVE, Duration.ofSeconds(8));
+        awaitEqual(mirror, REDIS.uri(), Duration.ofSeconds(5));
+        String added = Fixtures.instance(r, "stopped");
+        r.hset("instance_metrics:" + added, Map.of("cpu_usage", "77.5"));
+        awaitEqual(mirror, REDIS.uri(), Duration.ofSeconds(5));
+        assertEquals(77.5, mirror.get(added).metrics().cpuUsage());
+    }
 }
