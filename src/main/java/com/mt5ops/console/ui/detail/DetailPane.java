@@ -139,7 +139,8 @@ public final class DetailPane {
         var s = i.state();
         facts.setText("broker " + (i.brokerOrNull() == null ? "?" : i.brokerOrNull())
                 + "\n" + (s == null || s.launchMode() == null ? "launch mode ?" : s.launchMode().wire())
-                + " · " + (s == null || s.activeConnections() == null ? "?" : s.activeConnections()) + " connections"
+                + " · " + (s == null || s.activeConnections() == null ? "? connections"
+                        : s.activeConnections() + (s.activeConnections() == 1 ? " connection" : " connections"))
                 + " · restarts " + (i.health() == null || i.health().restartCount() == null ? "?" : i.health().restartCount())
                 + " · up " + (i.health() == null || i.health().uptimeSeconds() == null ? "?" : Format.duration(i.health().uptimeSeconds()))
                 + "\nlast update " + Format.age(i.lastTrusted(vm.policy(), vm.now().get()), vm.now().get()) + " (" + i.freshness(vm.policy(), vm.now().get()).wire() + ")"
