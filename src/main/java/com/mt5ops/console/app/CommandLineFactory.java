@@ -44,6 +44,7 @@ public final class CommandLineFactory {
             CheckCommand.class, SimulateCommand.class, com.mt5ops.console.cli.WatchCommand.class, com.mt5ops.console.cli.BenchCommand.class, GuiCommand.class}) {
             cl.addSubcommand(new CommandLine(c, factory));
         }
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mt5ops.console.testing.CliRun;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,5 +27,17 @@ class HelpTest {
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertEquals(1, run.errLines(), run.err());
         assertTrue(run.err().contains("see: mt5-console " + command + " --help"), run.err());
+    }
+
+    @Test
+    void helpNamesTheCommandsAndExplainsOne() {
+        CliRun all = CliRun.of("help");
+        assertEquals(ExitCodes.DONE, all.exitCode(), all.err());
+        for (String command : new String[] {"snapshot", "watch", "transition", "mark-restart", "check", "simulate", "bench", "gui"}) {
+            assertTrue(all.out().contains(command), command + " in " + all.out());
+        }
+        CliRun one = CliRun.of("help", "simulate");
+        assertEquals(ExitCodes.DONE, one.exitCode(), one.err());
+        assertTrue(one.out().startsWith("Usage: mt5-console simulate"), one.out());
     }
 }
