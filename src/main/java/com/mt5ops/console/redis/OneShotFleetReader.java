@@ -67,7 +67,7 @@ public final class OneShotFleetReader {
         }
     }
 
-    private static void authenticate(RespConnection c, RedisURI uri) throws IOException {
+    static void authenticate(RespConnection c, RedisURI uri) throws IOException {
         var credentials = uri.getCredentialsProvider() == null ? null : uri.getCredentialsProvider().resolveCredentials().block();
         if (credentials == null || !credentials.hasPassword()) {
             return;

@@ -54,6 +54,11 @@ final class RespConnection implements AutoCloseable {
         this.out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
     }
 
+    /** For a subscription: wait for the next message as long as it takes. */
+    void waitIndefinitely() throws IOException {
+        socket.setSoTimeout(0);
+    }
+
     void write(List<String> args) throws IOException {
         out.write('*');
         out.write(Integer.toString(args.size()).getBytes(StandardCharsets.US_ASCII));

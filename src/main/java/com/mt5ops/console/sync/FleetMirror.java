@@ -47,6 +47,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private ConnectionState state = ConnectionState.CONNECTING;
     private String reason = "connecting";
     private Instant lastFullSync;
+    private PlainReads.Early readAhead;
     private Instant disconnectedSince;
     private long resyncs;
     private long reconnects;
@@ -78,7 +79,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         this.worker.setDaemon(true);
         this.sampler = new Thread(this::sampleHistory, "mirror-history");
         this.sampler.setDaemon(true);
-        this.plain = new PlainReads(connector.endpoint(), dirty::wake);
+        this.plain = new PlainReads(connector.endpoint(), keyspace, clock, dirty::wake);
         this.dirty.bindWorker(worker);
         this.stats = currentStats();
     }
@@ -105,11 +106,12 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         sampler.start();
     }
 
-    /** The read-ahead's first picture, unless a full sync came first (which makes the mirror complete). */
+    /** The read-ahead's fleet, unless a full sync came first (then it is older than what the mirror has). */
     private void takeReadAhead() {
-        Fleet early = plain.takeEarly();
-        if (early != null && lastFullSync == null) {
-            publish(content.replaceAll(early, clock.instant()), false);
+        PlainReads.Early e = plain.takeEarly();
+        if (e != null && lastFullSync == null) {
+            publish(content.replaceAll(e.fleet(), clock.instant()), false);
+            readAhead = e;
         }
     }
 
@@ -235,12 +237,23 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         if (everSubscribed) {
             reconnects++;
         }
+        boolean first = !everSubscribed;
         everSubscribed = true;
         NotificationConfig.Status status = connection.ensureNotifications();
         if (status.changed()) {
             LOG.warn("{}", status.message());
         }
-        resyncNeeded = true;
+        boolean heardEverything = plain.handOver();
+        if (first && readAhead != null && readAhead.covered() && heardEverything && lastFullSync == null) {
+            // The read-ahead ran under its own subscription, which held until this one took over: what changed
+            // since is marked dirty, so the read is a full sync and the fleet need not be read twice.
+            lastFullSync = readAhead.readAt();
+            resyncs++;
+            nextReconcile = System.nanoTime() + config.reconcileInterval().toNanos();
+            publish(List.of(), true);
+        } else {
+            resyncNeeded = true;
+        }
         startProbe(now, status);
     }
 
@@ -362,6 +375,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        plain.close();
         if (connection != null) {
             connection.close();
         }

@@ -2,30 +2,44 @@ package com.mt5ops.console.sync;
 
 import com.mt5ops.console.redis.Fleet;
 import com.mt5ops.console.redis.OneShotFleetReader;
+import com.mt5ops.console.redis.PlainSubscription;
 import com.mt5ops.console.redis.RedisEndpoint;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The mirror's start-up reads over plain RESP (cold, the full client takes over a second to connect): one read
- * ahead of the subscription, on its own thread, for a first picture; then the first full sync, which the
- * subscription makes complete. Either may come back empty (Sentinel, scripts refused, Redis down): the mirror
- * then uses its client, which reports the reason.
+ * ahead of the client, on its own thread, under a plain subscription to the same keyspace events when the server
+ * already sends them, so that the read is a full sync and the mirror does not read everything twice. Anything
+ * missing (Sentinel, scripts refused, notifications off, Redis down) makes it a first picture only, or nothing;
+ * the mirror then syncs through its client, which reports the reason.
  */
-final class PlainReads {
+final class PlainReads implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlainReads.class);
+
+    /** The read-ahead's result: {@code covered} when a subscription heard every change since {@code readAt}. */
+    record Early(Fleet fleet, boolean covered, Instant readAt) {
+    }
 
     private final RedisEndpoint endpoint;
     private final Thread ahead;
-    private volatile Fleet early;
+    private volatile Early early;
+    private PlainSubscription subscription; // guarded by this
+    private boolean handedOver; // guarded by this
 
-    PlainReads(RedisEndpoint endpoint, Runnable whenRead) {
+    PlainReads(RedisEndpoint endpoint, KeyspaceListener events, Clock clock, Runnable whenRead) {
         this.endpoint = endpoint;
-        this.ahead = new Thread(() -> read().ifPresent(f -> {
-            early = f;
-            whenRead.run();
-        }), "mirror-read-ahead");
+        this.ahead = new Thread(() -> {
+            boolean subscribed = keep(PlainSubscription.open(endpoint, events.pattern(), events::message).orElse(null));
+            Instant readAt = clock.instant();
+            read().ifPresent(f -> {
+                early = new Early(f, subscribed, readAt);
+                whenRead.run();
+            });
+        }, "mirror-read-ahead");
         this.ahead.setDaemon(true);
     }
 
@@ -33,11 +47,37 @@ final class PlainReads {
         ahead.start();
     }
 
-    /** The read-ahead's fleet, once (null before it is done, after it was taken, or when it failed). */
-    Fleet takeEarly() {
-        Fleet f = early;
+    /** The read-ahead's result, once (null before it is done, after it was taken, or when it failed). */
+    Early takeEarly() {
+        Early e = early;
         early = null;
-        return f;
+        return e;
+    }
+
+    /**
+     * Called when the client's own subscription is up: true when the plain one held until now (so nothing was
+     * missed in between); either way it is no longer needed and is closed.
+     */
+    synchronized boolean handOver() {
+        handedOver = true;
+        PlainSubscription s = subscription;
+        subscription = null;
+        if (s == null) {
+            return false;
+        }
+        boolean held = s.intact();
+        s.close();
+        return held;
+    }
+
+    /** Keeps a new subscription unless the client's took over meanwhile (then it is closed at once). */
+    private synchronized boolean keep(PlainSubscription s) {
+        if (s != null && handedOver) {
+            s.close();
+            return false;
+        }
+        subscription = s;
+        return s != null;
     }
 
     Optional<Fleet> read() {
@@ -47,5 +87,10 @@ final class PlainReads {
             LOG.debug("plain read skipped: {}", e.toString());
             return Optional.empty();
         }
+    }
+
+    @Override
+    public void close() {
+        handOver();
     }
 }

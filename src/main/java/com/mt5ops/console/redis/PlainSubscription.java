@@ -1,0 +1,103 @@
+package com.mt5ops.console.redis;
+
+import io.lettuce.core.RedisURI;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A keyspace subscription over plain RESP for the start-up seconds before the full client has subscribed: it
+ * lets a plain read of the fleet count as a full sync (every change after the subscription is heard). Only when
+ * the server already sends the events the console needs; the full client's subscription replaces it.
+ */
+public final class PlainSubscription implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlainSubscription.class);
+
+    /** Receives each message, on the subscription's own thread. */
+    public interface Listener {
+        void message(String pattern, String channel, String message);
+    }
+
+    private final RespConnection connection;
+    private final Thread reader;
+    private volatile boolean broken;
+    private volatile boolean closing;
+
+    private PlainSubscription(RespConnection connection, Listener listener) {
+        this.connection = connection;
+        this.reader = new Thread(() -> deliver(listener), "plain-subscription");
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    /**
+     * Subscribed to {@code pattern} when this returns; empty when keyspace notifications lack what the console
+     * needs (or CONFIG is denied), for Sentinel or socket endpoints, or when anything fails.
+     */
+    public static Optional<PlainSubscription> open(RedisEndpoint endpoint, String pattern, Listener listener) {
+        RedisURI uri = endpoint.uri();
+        if (uri.getSentinels() != null && !uri.getSentinels().isEmpty() || uri.getSocket() != null || uri.getHost() == null) {
+            return Optional.empty();
+        }
+        RespConnection c = null;
+        try {
+            c = new RespConnection(uri.getHost(), uri.getPort(), uri.isSsl(), 5000);
+            OneShotFleetReader.authenticate(c, uri);
+            List<?> config = (List<?>) c.call("CONFIG", "GET", "notify-keyspace-events");
+            String flags = config.size() >= 2 ? String.valueOf(config.get(1)) : "";
+            if (!NotificationConfig.satisfies(flags)) {
+                c.close();
+                return Optional.empty();
+            }
+            List<?> ack = (List<?>) c.call("PSUBSCRIBE", pattern);
+            if (ack.isEmpty() || !"psubscribe".equals(ack.get(0))) {
+                c.close();
+                return Optional.empty();
+            }
+            c.waitIndefinitely();
+            return Optional.of(new PlainSubscription(c, listener));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("no plain subscription: {}", e.toString());
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (IOException ignored) {
+                    // already failing
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private void deliver(Listener listener) {
+        try {
+            while (true) {
+                if (connection.read() instanceof List<?> m && m.size() == 4 && "pmessage".equals(m.get(0))) {
+                    listener.message(String.valueOf(m.get(1)), String.valueOf(m.get(2)), String.valueOf(m.get(3)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!closing) {
+                broken = true;
+                LOG.debug("plain subscription lost: {}", e.toString());
+            }
+        }
+    }
+
+    /** True while every message since the subscription has been delivered (the connection never broke). */
+    public boolean intact() {
+        return !broken && !closing;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package com.mt5ops.console.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.mt5ops.console.model.FreshnessPolicy;
+import com.mt5ops.console.model.InstanceParser;
+import com.mt5ops.console.redis.RedisConnector;
+import com.mt5ops.console.redis.RedisEndpoint;
+import com.mt5ops.console.testing.Await;
+import com.mt5ops.console.testing.Fixtures;
+import com.mt5ops.console.testing.MirrorCompare;
+import com.mt5ops.console.testing.RedisExtension;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The mirror's start: the fleet read while it connects, and the changes made meanwhile. */
+class MirrorStartTest {
+    @RegisterExtension
+    static final RedisExtension REDIS = RedisExtension.withNotifications();
+
+    /** Full reads of the fleet Redis has served since its stats were reset (each one SCANs the keyspace once). */
+    private static long scans(RedisCommands<String, String> r) {
+        for (String line : r.info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_scan:")) {
+                return Long.parseLong(line.replaceAll("^cmdstat_scan:calls=(\\d+),.*", "$1"));
+            }
+        }
+        return 0;
+    }
+
+    private void startWhileWriting(boolean notificationsOn, long expectedScans) throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        if (!notificationsOn) {
+            r.configSet("notify-keyspace-events", "");
+        }
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 300; k++) {
+            ids.add(Fixtures.instance(r, "running"));
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> added = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread writer = new Thread(() -> {
+            try (var c = io.lettuce.core.RedisClient.create(REDIS.uri()).connect()) {
+                for (int n = 0; writing.get(); n++) {
+                    c.sync().hset("instance_metrics:" + ids.get(n % ids.size()), Map.of("cpu_usage", Integer.toString(n % 100)));
+                    if (n % 50 == 0) {
+                        added.add(Fixtures.instance(c.sync(), "crashed"));
+                    }
+                    Thread.sleep(1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "writer");
+        r.configResetstat();
+        writer.start();
+        RedisConnector connector = new RedisConnector(RedisEndpoint.parse(REDIS.uri()));
+        try (connector; FleetMirror mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()),
+                MirrorConfig.defaults(), Clock.systemUTC())) {
+            mirror.start();
+            Await.until(Duration.ofSeconds(10), () -> mirror.stats().state() == ConnectionState.LIVE, () -> "state " + mirror.stats());
+            Thread.sleep(300);
+            writing.set(false);
+            writer.join();
+            assertEquals(expectedScans, scans(r), "full reads of the fleet at start");
+            // within seconds, long before the 30 s reconciliation could cover a lost change
+            Await.until(Duration.ofSeconds(5), () -> MirrorCompare.difference(mirror, REDIS.uri()) == null,
+                    () -> MirrorCompare.difference(mirror, REDIS.uri()));
+            assertEquals(1, mirror.stats().resyncs());
+            assertEquals(true, added.size() > 0 && added.stream().allMatch(id -> mirror.get(id) != null));
+        }
+    }
+
+    @Test
+    void withNotificationsOnTheFleetIsReadOnceAndNoChangeMadeMeanwhileIsLost() throws Exception {
+        startWhileWriting(true, 1);
+    }
+
+    @Test
+    void withNotificationsOffAtFirstItReadsAgainOnceItHasEnabledThemAndStillLosesNothing() throws Exception {
+        startWhileWriting(false, 2);
+    }
+}
