@@ -152,12 +152,8 @@ public final class FleetViewModel {
         resort();
         recount(t);
         dataVersion.set(dataVersion.get() + 1);
-        if (LOG.isInfoEnabled()) {
-            long cpuMs = java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                    ? os.getProcessCpuTime() / 1_000_000 : -1;
-            LOG.info("first data in the window {} ms after JVM start ({} instances; {} ms of CPU so far)",
-                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(), all.size(), cpuMs);
-        }
+        LOG.info("first data in the window {} ms after JVM start ({} instances)",
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(), all.size());
     }
 
     private void track(Instance before, Instance next, Instant t) {
