@@ -25,6 +25,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetMirror.class);
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final long RECHECK_NOTIFICATIONS = TimeUnit.SECONDS.toNanos(10);
+    private static final java.time.Duration READ_AHEAD_WAIT = java.time.Duration.ofSeconds(10);
 
     private final RedisConnector connector;
     private final InstanceParser parser;
@@ -242,6 +243,10 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         NotificationConfig.Status status = connection.ensureNotifications();
         if (status.changed()) {
             LOG.warn("{}", status.message());
+        }
+        if (first && lastFullSync == null) {
+            plain.awaitCoveredRead(READ_AHEAD_WAIT);
+            takeReadAhead();
         }
         boolean heardEverything = plain.handOver();
         if (first && readAhead != null && readAhead.covered() && heardEverything && lastFullSync == null) {

@@ -27,6 +27,7 @@ final class PlainReads implements AutoCloseable {
     private final RedisEndpoint endpoint;
     private final Thread ahead;
     private volatile Early early;
+    private final java.util.concurrent.CountDownLatch tried = new java.util.concurrent.CountDownLatch(1);
     private PlainSubscription subscription; // guarded by this
     private boolean handedOver; // guarded by this
 
@@ -34,6 +35,7 @@ final class PlainReads implements AutoCloseable {
         this.endpoint = endpoint;
         this.ahead = new Thread(() -> {
             boolean subscribed = keep(PlainSubscription.open(endpoint, events.pattern(), events::message).orElse(null));
+            tried.countDown();
             Instant readAt = clock.instant();
             read().ifPresent(f -> {
                 early = new Early(f, subscribed, readAt);
@@ -45,6 +47,25 @@ final class PlainReads implements AutoCloseable {
 
     void startReadAhead() {
         ahead.start();
+    }
+
+    /**
+     * When the client subscribed first (warm, or a slow Redis): waits up to {@code limit} for a read-ahead that runs
+     * under its own subscription, since it will count as the full sync; reading again meanwhile would only repeat it.
+     */
+    void awaitCoveredRead(java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            if (tried.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) && hasSubscription()) {
+                ahead.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized boolean hasSubscription() {
+        return subscription != null;
     }
 
     /** The read-ahead's result, once (null before it is done, after it was taken, or when it failed). */
