@@ -62,7 +62,6 @@ public final class MainWindow {
         this.vm = new FleetViewModel(services.freshness(), Clock.systemUTC());
         this.actions = new ActionController(services, vm, () -> stage, Platform::runLater);
         this.grid = new FleetGrid(vm);
-        FleetTable table = new FleetTable(vm);
         ToggleButton compact = new ToggleButton("Table view");
         compact.setId("view-toggle");
         ToggleButton theme = new ToggleButton("Light theme");
@@ -76,7 +75,13 @@ public final class MainWindow {
         this.toolbar = new FleetToolbar(vm, compact, exportMenu, theme);
         DetailPane detail = new DetailPane(vm, services, actions, Platform::runLater);
         StackPane center = new StackPane(grid.node());
-        compact.selectedProperty().addListener((o, a, on) -> center.getChildren().setAll(on ? table.node() : grid.node()));
+        FleetTable[] table = {null}; // built when first asked for: most sessions never open it
+        compact.selectedProperty().addListener((o, a, on) -> {
+            if (on && table[0] == null) {
+                table[0] = new FleetTable(vm);
+            }
+            center.getChildren().setAll(on ? table[0].node() : grid.node());
+        });
         SplitPane split = new SplitPane(center, detail.node());
         split.setDividerPositions(0.70);
         SplitPane.setResizableWithParent(detail.node(), false);

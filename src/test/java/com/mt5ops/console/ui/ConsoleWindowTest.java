@@ -190,6 +190,32 @@ class ConsoleWindowTest extends FxRobot {
     }
 
     @Test
+    void theDetailComesBackAfterTheSelectionIsClearedAndTheTableViewListsTheFleet() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            ids.add(Fixtures.instance(r, "running"));
+        }
+        open(false);
+        awaitVisible(4);
+        clickCard(ids.get(0));
+        waitFor(5, () -> ids.get(0).equals(lookup("#detail-id").queryAs(TextField.class).getText()), "detail of the first");
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        waitFor(5, () -> lookup("#detail-id").tryQuery().isEmpty(), "Esc clears the detail");
+        clickCard(ids.get(1));
+        waitFor(5, () -> lookup("#detail-id").tryQuery().isPresent()
+                && ids.get(1).equals(lookup("#detail-id").queryAs(TextField.class).getText()), "detail of the second");
+        assertFalse(fx(() -> lookup("#action-buttons").queryAs(javafx.scene.layout.Pane.class).getChildren().isEmpty()),
+                "its actions are back too");
+
+        clickOn("#view-toggle");
+        waitFor(5, () -> lookup(".table-view").tryQuery().isPresent(), "the table view");
+        assertEquals(4, (int) fx(() -> lookup(".table-view").queryAs(javafx.scene.control.TableView.class).getItems().size()));
+        clickOn("#view-toggle");
+        waitFor(5, () -> lookup(".table-view").tryQuery().isEmpty() && lookup("#fleet-grid").tryQuery().isPresent(), "back to the grid");
+    }
+
+    @Test
     void transitionThroughTheButtonChangesRedisAndWritesTheAudit() throws Exception {
         RedisCommands<String, String> r = REDIS.redis();
         String id = Fixtures.instance(r, "crashed");

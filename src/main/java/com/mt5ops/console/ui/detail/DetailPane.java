@@ -41,8 +41,8 @@ public final class DetailPane {
     private final Label chip = new Label();
     private final Label badge = new Label();
     private final Label facts = new Label();
-    private final Tile cpuTile;
-    private final Tile memoryTile;
+    private Tile cpuTile;
+    private Tile memoryTile;
     private final Sparkline cpuLine = new Sparkline("CPU %", Color.web("#58a6ff"), 340, 56);
     private final Sparkline memoryLine = new Sparkline("Memory MB", Color.web("#bc8cff"), 340, 56);
     private final FlowPane buttons = new FlowPane(6, 6);
@@ -51,7 +51,8 @@ public final class DetailPane {
     private final VBox problems = new VBox(2);
     private final FieldsGrid fields = new FieldsGrid();
     private final VBox audit = new VBox(2);
-    private final VBox content;
+    /** The pane's parts while an instance is shown; built on the first selection (the TilesFX gauges are costly). */
+    private java.util.List<javafx.scene.Node> content;
     private String shownId;
     private InstanceState shownState;
 
@@ -74,8 +75,6 @@ public final class DetailPane {
         badge.setId("detail-health");
         empty.setWrapText(true);
         empty.getStyleClass().add("muted");
-        cpuTile = gauge("CPU", "%", 100);
-        memoryTile = gauge("Memory", "MB", 4096);
         result.setId("action-result");
         result.setWrapText(true);
         readOnlyNote.setId("read-only-note");
@@ -85,9 +84,6 @@ public final class DetailPane {
         readOnlyNote.visibleProperty().bind(actions.readOnly());
         readOnlyNote.managedProperty().bind(actions.readOnly());
         buttons.setId("action-buttons");
-        content = new VBox(8, id, new HBox(8, chip, badge), facts, new HBox(6, cpuTile, memoryTile), cpuLine, memoryLine,
-                section("Actions"), buttons, readOnlyNote, result, section("Problems"), problems, section("Fields (raw, as stored)"),
-                fields, section("Audit trail"), audit);
         box.getChildren().setAll(empty);
         vm.selection().focused().addListener((o, a, f) -> show(true));
         vm.dataVersion().addListener(o -> {
@@ -128,8 +124,15 @@ public final class DetailPane {
             box.getChildren().setAll(empty);
             return;
         }
+        if (content == null) {
+            cpuTile = gauge("CPU", "%", 100);
+            memoryTile = gauge("Memory", "MB", 4096);
+            content = java.util.List.of(id, new HBox(8, chip, badge), facts, new HBox(6, cpuTile, memoryTile), cpuLine, memoryLine,
+                    section("Actions"), buttons, readOnlyNote, result, section("Problems"), problems, section("Fields (raw, as stored)"),
+                    fields, section("Audit trail"), audit);
+        }
         if (box.getChildren().size() == 1) {
-            box.getChildren().setAll(content.getChildren());
+            box.getChildren().setAll(content);
         }
         boolean newInstance = !i.id().equals(shownId);
         shownId = i.id();
