@@ -196,10 +196,15 @@ class ConsoleWindowTest extends FxRobot {
         for (int k = 0; k < 4; k++) {
             ids.add(Fixtures.instance(r, "running"));
         }
+        String old = java.time.Instant.now().minusSeconds(900).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        for (String key : List.of("instance:", "instance_metrics:", "instance_health:")) {
+            r.hset(key + ids.get(1), "last_updated_at", old);
+        }
         open(false);
         awaitVisible(4);
         clickCard(ids.get(0));
         waitFor(5, () -> ids.get(0).equals(lookup("#detail-id").queryAs(TextField.class).getText()), "detail of the first");
+        assertEquals(1.0, fx(() -> lookup("#detail-cpu").query().getOpacity()), "fresh data: gauges at full strength");
         type(javafx.scene.input.KeyCode.ESCAPE);
         waitFor(5, () -> lookup("#detail-id").tryQuery().isEmpty(), "Esc clears the detail");
         clickCard(ids.get(1));
@@ -207,6 +212,8 @@ class ConsoleWindowTest extends FxRobot {
                 && ids.get(1).equals(lookup("#detail-id").queryAs(TextField.class).getText()), "detail of the second");
         assertFalse(fx(() -> lookup("#action-buttons").queryAs(javafx.scene.layout.Pane.class).getChildren().isEmpty()),
                 "its actions are back too");
+        assertTrue(fx(() -> lookup("#detail-cpu").query().getOpacity() < 1 && lookup("#detail-memory").query().getOpacity() < 1),
+                "15-minute-old data: the gauges fade, they do not pass for live");
 
         clickOn("#view-toggle");
         waitFor(5, () -> lookup(".table-view").tryQuery().isPresent(), "the table view");

@@ -17,7 +17,8 @@ final class ConfirmDialogs {
     /** Returns the reason typed, or empty if cancelled. */
     static Optional<String> single(Window owner, String id, String broker, String from, InstanceState to, String transitionName) {
         Dialog<String> d = base(owner, "Confirm: " + ActionLabels.verb(to));
-        d.setHeaderText(ActionLabels.verb(to).substring(0, 1).toUpperCase() + ActionLabels.verb(to).substring(1) + " for instance " + id);
+        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(ButtonType.OK)).setText(capitalized(ActionLabels.verb(to)));
+        d.setHeaderText(capitalized(ActionLabels.verb(to)) + " for instance " + id);
         TextField reason = reasonField();
         Label what = new Label("broker " + (broker == null ? "—" : broker) + "\n" + from + " → " + to.wire()
                 + (transitionName == null ? "" : "  (" + transitionName + ")")
@@ -32,7 +33,9 @@ final class ConfirmDialogs {
     /** A bulk action: OK stays disabled until the operator types the number of instances. */
     static Optional<String> bulk(Window owner, int count, InstanceState to) {
         Dialog<String> d = base(owner, "Confirm bulk action");
-        d.setHeaderText(ActionLabels.verb(to).substring(0, 1).toUpperCase() + ActionLabels.verb(to).substring(1) + " for " + count + " instances");
+        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(ButtonType.OK))
+                .setText(capitalized(ActionLabels.verb(to)) + " (" + count + ")");
+        d.setHeaderText(capitalized(ActionLabels.verb(to)) + " for " + count + " instances");
         TextField typed = new TextField();
         typed.setId("confirm-count");
         typed.setPromptText("type " + count + " to confirm");
@@ -52,6 +55,10 @@ final class ConfirmDialogs {
         d.getDialogPane().lookupButton(ButtonType.OK).setId("confirm-ok");
         d.getDialogPane().setId("confirm-dialog");
         return d;
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase() + s.substring(1);
     }
 
     private static TextField reasonField() {

@@ -91,7 +91,13 @@ public final class DetailPane {
                 show(false);
             }
         });
-        vm.now().addListener(o -> history());
+        vm.now().addListener(o -> {
+            history();
+            Instance shown = shownId == null ? null : vm.get(shownId);
+            if (shown != null && cpuTile != null) {
+                fadeIfOld(shown);
+            }
+        });
         actions.readOnly().addListener(o -> show(false));
         actions.pending().addListener(o -> show(false));
         actions.completed().addListener(o -> loadAudit());
@@ -116,6 +122,15 @@ public final class DetailPane {
                 .backgroundColor(Color.web("#1c2129")).build();
     }
 
+    /** Old data must not look live here either: the gauges fade like the card (the facts line says how old). */
+    private void fadeIfOld(Instance i) {
+        var freshness = i.freshness(vm.policy(), vm.now().get());
+        boolean live = (freshness == com.mt5ops.console.model.Freshness.FRESH || freshness == com.mt5ops.console.model.Freshness.AGING)
+                && vm.stats().get() != null && vm.stats().get().state().isCurrent();
+        cpuTile.setOpacity(live ? 1 : 0.4);
+        memoryTile.setOpacity(live ? 1 : 0.4);
+    }
+
     private void show(boolean focusChanged) {
         String focused = vm.selection().focused().get();
         Instance i = focused == null ? null : vm.get(focused);
@@ -127,6 +142,8 @@ public final class DetailPane {
         if (content == null) {
             cpuTile = gauge("CPU", "%", 100);
             memoryTile = gauge("Memory", "MB", 4096);
+            cpuTile.setId("detail-cpu");
+            memoryTile.setId("detail-memory");
             content = java.util.List.of(id, new HBox(8, chip, badge), facts, new HBox(6, cpuTile, memoryTile), cpuLine, memoryLine,
                     section("Actions"), buttons, readOnlyNote, result, section("Problems"), problems, section("Fields (raw, as stored)"),
                     fields, section("Audit trail"), audit);
@@ -152,6 +169,7 @@ public final class DetailPane {
         facts.setWrapText(true);
         Double cpu = i.metrics() == null ? null : i.metrics().cpuUsage();
         Double mem = i.metrics() == null ? null : i.metrics().memoryUsage();
+        fadeIfOld(i);
         cpuTile.setValue(cpu == null ? 0 : cpu);
         cpuTile.setDescription(cpu == null ? "unknown" : "");
         memoryTile.setMaxValue(Math.max(4096, mem == null ? 0 : mem));
