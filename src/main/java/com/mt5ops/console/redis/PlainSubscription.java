@@ -22,6 +22,7 @@ public final class PlainSubscription implements AutoCloseable {
 
     private final RespConnection connection;
     private final Thread reader;
+    private final java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean broken;
     private volatile boolean closing;
 
@@ -74,8 +75,12 @@ public final class PlainSubscription implements AutoCloseable {
     private void deliver(Listener listener) {
         try {
             while (true) {
-                if (connection.read() instanceof List<?> m && m.size() == 4 && "pmessage".equals(m.get(0))) {
+                Object reply = connection.read();
+                if (reply instanceof List<?> m && m.size() == 4 && "pmessage".equals(m.get(0))) {
                     listener.message(String.valueOf(m.get(1)), String.valueOf(m.get(2)), String.valueOf(m.get(3)));
+                } else if (reply instanceof List<?> m && !m.isEmpty() && "pong".equals(m.get(0)) || "PONG".equals(reply)) {
+                    drained.countDown();
+                    return;
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -86,9 +91,27 @@ public final class PlainSubscription implements AutoCloseable {
         }
     }
 
-    /** True while every message since the subscription has been delivered (the connection never broke). */
-    public boolean intact() {
-        return !broken && !closing;
+    /**
+     * Hands over to a subscription that is already confirmed: delivers every message Redis queued here before that
+     * (a PING's reply comes after them), then closes. True when all of them were delivered and the connection
+     * never broke, i.e. nothing published since this subscription was missed by the two together.
+     */
+    public boolean drainAndClose(java.time.Duration limit) {
+        try {
+            if (broken) {
+                return false;
+            }
+            connection.write(List.of("PING"));
+            connection.flush();
+            return drained.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) && !broken;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            close();
+        }
     }
 
     @Override

@@ -110,7 +110,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     /** The read-ahead's fleet, unless a full sync came first (then it is older than what the mirror has). */
     private void takeReadAhead() {
         PlainReads.Early e = plain.takeEarly();
-        if (e != null && lastFullSync == null) {
+        if (e != null && lastFullSync == null && !everSubscribed) {
             publish(content.replaceAll(e.fleet(), clock.instant()), false);
             readAhead = e;
         }
@@ -199,6 +199,12 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
             subscribePending = false;
             onSubscribed(now);
         }
+        if (!everSubscribed) {
+            // Nothing is fetched before the first subscription is handled: the read-ahead may still replace the
+            // content then, and it must not overwrite a newer value fetched meanwhile.
+            dirty.await(TimeUnit.MILLISECONDS.toNanos(20));
+            return;
+        }
         if (resyncNeeded) {
             fullSync();
         }
@@ -235,18 +241,17 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     }
 
     private void onSubscribed(long now) {
-        if (everSubscribed) {
+        boolean first = !everSubscribed;
+        if (first && lastFullSync == null) {
+            plain.awaitCoveredRead(READ_AHEAD_WAIT);
+            takeReadAhead();
+        } else {
             reconnects++;
         }
-        boolean first = !everSubscribed;
         everSubscribed = true;
         NotificationConfig.Status status = connection.ensureNotifications();
         if (status.changed()) {
             LOG.warn("{}", status.message());
-        }
-        if (first && lastFullSync == null) {
-            plain.awaitCoveredRead(READ_AHEAD_WAIT);
-            takeReadAhead();
         }
         boolean heardEverything = plain.handOver();
         if (first && readAhead != null && readAhead.covered() && heardEverything && lastFullSync == null) {

@@ -76,8 +76,8 @@ final class PlainReads implements AutoCloseable {
     }
 
     /**
-     * Called when the client's own subscription is up: true when the plain one held until now (so nothing was
-     * missed in between); either way it is no longer needed and is closed.
+     * Called when the client's own subscription is confirmed: delivers what the plain one still holds, then closes
+     * it; true when it held throughout (so the two together missed nothing).
      */
     synchronized boolean handOver() {
         handedOver = true;
@@ -86,9 +86,7 @@ final class PlainReads implements AutoCloseable {
         if (s == null) {
             return false;
         }
-        boolean held = s.intact();
-        s.close();
-        return held;
+        return s.drainAndClose(java.time.Duration.ofSeconds(2));
     }
 
     /** Keeps a new subscription unless the client's took over meanwhile (then it is closed at once). */
@@ -111,7 +109,11 @@ final class PlainReads implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        handOver();
+    public synchronized void close() {
+        handedOver = true;
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
     }
 }
