@@ -45,18 +45,16 @@ class MirrorStartTest {
             ids.add(Fixtures.instance(r, "running"));
         }
         AtomicBoolean writing = new AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
         List<String> added = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread writer = new Thread(() -> {
             try (var c = io.lettuce.core.RedisClient.create(REDIS.uri()).connect()) {
-                for (int n = 0; writing.get(); n++) {
+                for (int n = 0; writing.get(); n = writes.incrementAndGet()) {
                     c.sync().hset("instance_metrics:" + ids.get(n % ids.size()), Map.of("cpu_usage", Integer.toString(n % 100)));
-                    if (n % 50 == 0) {
+                    if (n % 200 == 0) {
                         added.add(Fixtures.instance(c.sync(), "crashed"));
                     }
-                    Thread.sleep(1);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }, "writer");
         r.configResetstat();
@@ -66,7 +64,8 @@ class MirrorStartTest {
                 MirrorConfig.defaults(), Clock.systemUTC())) {
             mirror.start();
             Await.until(Duration.ofSeconds(10), () -> mirror.stats().state() == ConnectionState.LIVE, () -> "state " + mirror.stats());
-            Thread.sleep(300);
+            int atLive = writes.get();
+            Await.until(Duration.ofSeconds(5), () -> writes.get() >= atLive + 500, () -> "writes after LIVE: " + (writes.get() - atLive));
             writing.set(false);
             writer.join();
             assertEquals(expectedScans, scans(r), "full reads of the fleet at start");
