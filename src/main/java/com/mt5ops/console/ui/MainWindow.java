@@ -22,6 +22,7 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
@@ -74,13 +75,19 @@ public final class MainWindow {
         exportMenu.getItems().addAll(csv, json);
         this.toolbar = new FleetToolbar(vm, compact, exportMenu, theme);
         DetailPane detail = new DetailPane(vm, services, actions, Platform::runLater);
-        StackPane center = new StackPane(grid.node());
+        Label noMatch = new Label("No instance matches the search and filters.\nEsc leaves the search · the Total tile clears the filters.");
+        noMatch.setId("no-match");
+        noMatch.getStyleClass().add("muted");
+        noMatch.setMouseTransparent(true);
+        noMatch.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.visible().isEmpty() && vm.counts().get() != null && vm.counts().get().total() > 0, vm.visible(), vm.counts()));
+        StackPane center = new StackPane(grid.node(), noMatch);
         FleetTable[] table = {null}; // built when first asked for: most sessions never open it
         compact.selectedProperty().addListener((o, a, on) -> {
             if (on && table[0] == null) {
                 table[0] = new FleetTable(vm);
             }
-            center.getChildren().setAll(on ? table[0].node() : grid.node());
+            center.getChildren().set(0, on ? table[0].node() : grid.node());
         });
         SplitPane split = new SplitPane(center, detail.node());
         split.setDividerPositions(0.70);
@@ -101,6 +108,13 @@ public final class MainWindow {
         csv.setOnAction(e -> chooseAndExport("csv", f -> export.csv(f, vm.visibleInstances())));
         json.setOnAction(e -> chooseAndExport("json", f -> export.json(f, vm.visibleInstances(), vm.stats().get())));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        // `/` by the character typed (any keyboard layout), consumed so that it does not land in the search field
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if ("/".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                toolbar.focusSearch();
+                e.consume();
+            }
+        });
         restore(settings, theme, compact);
         stage.setOnCloseRequest(e -> save.accept(settings.withView(dark ? "dark" : "light", compact.isSelected() ? "table" : "grid",
                 vm.sort().get().name(), vm.criteria().get().problemsOnly(), vm.criteria().get().freshness().name())));
@@ -121,6 +135,7 @@ public final class MainWindow {
         frames.start();
         clock.play();
         stage.show();
+        grid.node().requestFocus(); // arrows and shortcuts work at once; `/` goes to the search
         if (notifier != null) {
             notifier.start();
         }
@@ -165,10 +180,16 @@ public final class MainWindow {
             return;
         }
         if (typing) {
+            if (e.getCode() == KeyCode.ENTER && !vm.visible().isEmpty()) {
+                // Enter in the search: go to the first match
+                grid.node().requestFocus();
+                vm.selection().only(vm.visible().get(0));
+                grid.reveal(vm.visible().get(0));
+                e.consume();
+            }
             return;
         }
         switch (e.getCode()) {
-            case SLASH -> toolbar.focusSearch();
             case F -> toolbar.toggleProblemsOnly();
             case R -> actions.request(vm.selection().ids(), InstanceState.RESTARTING);
             case LEFT -> move(-1);

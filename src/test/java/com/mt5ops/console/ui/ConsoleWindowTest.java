@@ -96,14 +96,22 @@ class ConsoleWindowTest extends FxRobot {
         open(false);
         awaitVisible(8);
 
-        clickOn("#search").write("trade server");
+        type(javafx.scene.input.KeyCode.SLASH);
+        write("trade server");
+        assertEquals("trade server", fx(() -> lookup("#search").queryAs(TextField.class).getText()), "`/` opens the search, typed nowhere");
         awaitVisible(1);
         assertEquals(odd, fx(() -> console.window.viewModel().visible().get(0)));
+        type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(5, () -> odd.equals(lookup("#detail-id").queryAs(TextField.class).getText()), "Enter in the search shows the first match");
+        clickOn("#search").write(" and nothing else");
+        awaitVisible(0);
+        assertTrue(fx(() -> lookup("#no-match").query().isVisible()), "an empty result says why");
         fx(() -> {
             lookup("#search").queryAs(TextField.class).clear();
             return null;
         });
         awaitVisible(8);
+        assertFalse(fx(() -> lookup("#no-match").query().isVisible()));
 
         clickOn("#kpi-crashed");
         awaitVisible(1);
