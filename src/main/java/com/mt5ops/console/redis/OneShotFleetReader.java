@@ -23,13 +23,12 @@ public final class OneShotFleetReader {
 
     public static Optional<Fleet> read(RedisEndpoint endpoint) {
         RedisURI uri = endpoint.uri();
-        if (uri.getSentinels() != null && !uri.getSentinels().isEmpty() || uri.getSocket() != null || uri.getHost() == null) {
+        if (!RespConnection.reaches(uri)) {
             return Optional.empty();
         }
         String script = new LuaScript("read-keys.lua").source();
-        try (RespConnection c = new RespConnection(uri.getHost(), uri.getPort(), uri.isSsl(), 5000)) {
-            long t0 = System.nanoTime();
-            authenticate(c, uri);
+        long t0 = System.nanoTime();
+        try (RespConnection c = RespConnection.open(uri)) {
             long t1 = System.nanoTime();
             if (uri.getDatabase() != 0) {
                 c.call("SELECT", Integer.toString(uri.getDatabase()));
@@ -57,26 +56,13 @@ public final class OneShotFleetReader {
             }
             long t3 = System.nanoTime();
             Optional<Fleet> fleet = refused == null ? Optional.of(assembler.build(null)) : Optional.empty();
-            LOG.debug("one-shot read: auth {} ms, scan {} ms, read {} ms, build {} ms", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+            LOG.debug("one-shot read: connect {} ms, scan {} ms, read {} ms, build {} ms", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                     (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             return fleet;
         } catch (RespConnection.ErrorReply e) {
             throw RedisAccessException.from(endpoint.display(), e);
         } catch (IOException e) {
             throw RedisAccessException.from(endpoint.display(), e);
-        }
-    }
-
-    static void authenticate(RespConnection c, RedisURI uri) throws IOException {
-        var credentials = uri.getCredentialsProvider() == null ? null : uri.getCredentialsProvider().resolveCredentials().block();
-        if (credentials == null || !credentials.hasPassword()) {
-            return;
-        }
-        String password = new String(credentials.getPassword());
-        if (credentials.hasUsername()) {
-            c.call("AUTH", credentials.getUsername(), password);
-        } else {
-            c.call("AUTH", password);
         }
     }
 

@@ -39,13 +39,12 @@ public final class PlainSubscription implements AutoCloseable {
      */
     public static Optional<PlainSubscription> open(RedisEndpoint endpoint, String pattern, Listener listener) {
         RedisURI uri = endpoint.uri();
-        if (uri.getSentinels() != null && !uri.getSentinels().isEmpty() || uri.getSocket() != null || uri.getHost() == null) {
+        if (!RespConnection.reaches(uri)) {
             return Optional.empty();
         }
         RespConnection c = null;
         try {
-            c = new RespConnection(uri.getHost(), uri.getPort(), uri.isSsl(), 5000);
-            OneShotFleetReader.authenticate(c, uri);
+            c = RespConnection.open(uri);
             List<?> config = (List<?>) c.call("CONFIG", "GET", "notify-keyspace-events");
             String flags = config.size() >= 2 ? String.valueOf(config.get(1)) : "";
             if (!NotificationConfig.satisfies(flags)) {

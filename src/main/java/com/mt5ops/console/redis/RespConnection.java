@@ -1,5 +1,6 @@
 package com.mt5ops.console.redis;
 
+import io.lettuce.core.RedisURI;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +15,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A minimal blocking RESP2 connection for one-shot bulk reads (the `snapshot` command), where Lettuce's
- * start-up alone (Netty, Reactor: about 1.5 s cold, measured) would cost more than the whole read. Commands are
+ * A minimal blocking RESP2 connection for one-shot bulk reads (`snapshot`, the mirror's start-up read) and the
+ * mirror's start-up subscription, where Lettuce's start-up alone (Netty, Reactor: about 1.5 s cold, measured)
+ * would cost more than the whole read. Commands are
  * written without waiting and replies read in order, so everything written before a read is pipelined.
  */
 final class RespConnection implements AutoCloseable {
@@ -32,6 +34,31 @@ final class RespConnection implements AutoCloseable {
     private int pos;
     private int limit;
     private final OutputStream out;
+
+    /** True when plain RESP can reach this endpoint: a host, not Sentinel or a Unix socket (those need the client). */
+    static boolean reaches(RedisURI uri) {
+        return (uri.getSentinels() == null || uri.getSentinels().isEmpty()) && uri.getSocket() == null && uri.getHost() != null;
+    }
+
+    /** Connects to {@code uri}'s host and authenticates with its credentials, if any. */
+    static RespConnection open(RedisURI uri) throws IOException {
+        RespConnection c = new RespConnection(uri.getHost(), uri.getPort(), uri.isSsl(), 5000);
+        try {
+            var credentials = uri.getCredentialsProvider() == null ? null : uri.getCredentialsProvider().resolveCredentials().block();
+            if (credentials != null && credentials.hasPassword()) {
+                String password = new String(credentials.getPassword());
+                if (credentials.hasUsername()) {
+                    c.call("AUTH", credentials.getUsername(), password);
+                } else {
+                    c.call("AUTH", password);
+                }
+            }
+            return c;
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
 
     RespConnection(String host, int port, boolean tls, int timeoutMs) throws IOException {
         Socket s;

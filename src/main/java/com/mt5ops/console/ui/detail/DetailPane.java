@@ -124,8 +124,7 @@ public final class DetailPane {
 
     /** Old data must not look live here either: the gauges fade like the card (the facts line says how old). */
     private void fadeIfOld(Instance i) {
-        var freshness = i.freshness(vm.policy(), vm.now().get());
-        boolean live = (freshness == com.mt5ops.console.model.Freshness.FRESH || freshness == com.mt5ops.console.model.Freshness.AGING)
+        boolean live = i.freshness(vm.policy(), vm.now().get()).looksLive()
                 && vm.stats().get() != null && vm.stats().get().state().isCurrent();
         cpuTile.setOpacity(live ? 1 : 0.4);
         memoryTile.setOpacity(live ? 1 : 0.4);

@@ -54,7 +54,7 @@ public final class InstanceCard extends Canvas {
         GraphicsContext g = getGraphicsContext2D();
         CardPalette p = palette;
         Freshness f = i.freshness(vm.policy(), now);
-        boolean live = connectionLive && (f == Freshness.FRESH || f == Freshness.AGING);
+        boolean live = connectionLive && f.looksLive();
         boolean selected = vm.selection().isSelected(i.id());
         Instant changed = vm.stateChangedAt(i.id());
         boolean flash = changed != null && Duration.between(changed, now).compareTo(FLASH) < 0;
