@@ -17,21 +17,31 @@ import picocli.CommandLine;
 /** Wires the commands with their dependencies: the one place the CLI is assembled. */
 public final class CommandLineFactory {
     private final CliContext ctx;
+    private final FxToolkit fx;
 
-    public CommandLineFactory() {
+    /** The process's own streams and clock; {@code fx} may already be starting (the launcher saw a window coming). */
+    public CommandLineFactory(FxToolkit fx) {
         this(new CliContext(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false),
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-                Clock.systemUTC(), FreshnessPolicy.defaults(), new TransitionTable()));
+                Clock.systemUTC(), FreshnessPolicy.defaults(), new TransitionTable()), fx);
     }
 
     public CommandLineFactory(CliContext ctx) {
+        this(ctx, new FxToolkit());
+    }
+
+    public CommandLineFactory(CliContext ctx, FxToolkit fx) {
         this.ctx = ctx;
+        this.fx = fx;
     }
 
     public CommandLine create() {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
+                if (type == GuiCommand.class) {
+                    return type.cast(new GuiCommand(ctx, fx));
+                }
                 try {
                     return type.getConstructor(CliContext.class).newInstance(ctx);
                 } catch (NoSuchMethodException noContext) {
@@ -45,6 +55,18 @@ public final class CommandLineFactory {
             cl.addSubcommand(new CommandLine(c, factory));
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        return withHandlers(cl);
+    }
+
+    /**
+     * Only the `gui` command, for a launch that opens the window: picocli reads every command's annotations when the
+     * whole line is built, a fifth of a second cold that the window would wait for.
+     */
+    public CommandLine createGui() {
+        return withHandlers(new CommandLine(new GuiCommand(ctx, fx)));
+    }
+
+    private CommandLine withHandlers(CommandLine cl) {
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler());

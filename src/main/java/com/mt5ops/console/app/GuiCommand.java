@@ -25,7 +25,7 @@ public final class GuiCommand implements Callable<Integer> {
     static final String ENV_URI = "MT5_REDIS_URI";
 
     private final CliContext ctx;
-    private final java.util.logging.Logger javafxLog = java.util.logging.Logger.getLogger("javafx");
+    private final FxToolkit fx;
 
     @Option(names = "--redis", paramLabel = "URI", description = "the Redis to watch (default: $" + ENV_URI + ", else the demo)")
     String uri;
@@ -43,15 +43,15 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--exit-after-first-data", hidden = true)
     boolean exitAfterFirstData;
 
-    public GuiCommand(CliContext ctx) {
+    public GuiCommand(CliContext ctx, FxToolkit fx) {
         this.ctx = ctx;
+        this.fx = fx;
     }
 
     @Override
     public Integer call() throws Exception {
-        LOG.debug("gui command at {} ms", uptime());
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.CompletableFuture<Void> fxReady = startFx(stopping);
+        debugAt("gui command");
+        java.util.concurrent.CompletableFuture<Void> fxReady = fx.start(); // at once, unless the launcher already did
         SettingsStore store = SettingsStore.forUser();
         com.mt5ops.console.ui.settings.Settings settings = store.load();
         String target = uri != null ? uri : System.getenv(ENV_URI) != null ? System.getenv(ENV_URI) : demo ? null : settings.redis();
@@ -91,7 +91,7 @@ public final class GuiCommand implements Callable<Integer> {
             java.util.concurrent.atomic.AtomicReference<Stage> shown = new java.util.concurrent.atomic.AtomicReference<>();
             // Ctrl+C or SIGTERM: close the window first, so the mirror and the demo Redis stop in order.
             Thread onSignal = new Thread(() -> {
-                stopping.set(true);
+                fx.stopping();
                 Stage s = shown.get();
                 if (s != null && closed.getCount() > 0) {
                     Platform.runLater(s::hide);
@@ -103,7 +103,10 @@ public final class GuiCommand implements Callable<Integer> {
                 }
             }, "gui-stop");
             Runtime.getRuntime().addShutdownHook(onSignal);
-            mirror.start(); // loads while JavaFX starts; the window joins with the whole fleet, then gets changes
+            // Reads while JavaFX starts; the window joins with the whole fleet, then gets changes. The live client
+            // connects once the window has drawn that first picture (it would compete with it for the CPU).
+            java.util.concurrent.CompletableFuture<Void> pictureShown = new java.util.concurrent.CompletableFuture<>();
+            mirror.start(pictureShown, java.time.Duration.ofSeconds(5));
             try {
                 fxReady.join();
             } catch (java.util.concurrent.CompletionException e) {
@@ -117,16 +120,20 @@ public final class GuiCommand implements Callable<Integer> {
                 Stage stage = new Stage();
                 shown.set(stage);
                 MainWindow window = new MainWindow(stage, services, executors.io(), remembered, store::save);
-                LOG.debug("window built at {} ms", uptime());
+                debugAt("window built");
                 stage.setOnHidden(e -> {
                     window.stop();
                     closed.countDown();
                 });
                 window.show();
-                LOG.debug("window shown at {} ms", uptime());
-                if (exitAfterFirstData) {
-                    reportFirstDataAndClose(window, stage);
-                }
+                debugAt("window shown");
+                window.firstPicture().thenRun(() -> {
+                    pictureShown.complete(null);
+                    debugAt("first picture");
+                    if (exitAfterFirstData) {
+                        reportAndClose(window, stage);
+                    }
+                });
             });
             closed.await();
             Platform.exit();
@@ -138,59 +145,17 @@ public final class GuiCommand implements Callable<Integer> {
         }
     }
 
-    private void reportFirstDataAndClose(MainWindow window, Stage stage) {
-        window.viewModel().dataAsOf().addListener((o, before, asOf) -> {
-            if (before != null || asOf == null) {
-                return;
-            }
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                stage.getScene().removePostLayoutPulseListener(once[0]);
-                long cpuMs = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
-                ctx.out().printf("first_data_ms=%d instances=%d cpu_ms=%d%n", uptime(), window.viewModel().visible().size(), cpuMs);
-                ctx.out().flush();
-                Platform.runLater(stage::hide);
-            };
-            stage.getScene().addPostLayoutPulseListener(once[0]);
-        });
+    private void reportAndClose(MainWindow window, Stage stage) {
+        long cpuMs = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+        ctx.out().printf("first_data_ms=%d instances=%d cpu_ms=%d%n", Uptime.ms(), window.viewModel().visible().size(), cpuMs);
+        ctx.out().flush();
+        Platform.runLater(stage::hide);
     }
 
-    /**
-     * Starts JavaFX on its own thread at once, so that it comes up while settings, the demo and the Redis client
-     * are prepared (it is the longest step before the window can be built).
-     */
-    private java.util.concurrent.CompletableFuture<Void> startFx(java.util.concurrent.atomic.AtomicBoolean stopping) {
-        java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
-        Thread starter = new Thread(() -> {
-            try {
-                // Running from the class path is how the fat jar works; JavaFX's warning about it only alarms operators.
-                // (held in a field: java.util.logging keeps loggers weakly, and a collected one forgets its level)
-                javafxLog.setLevel(java.util.logging.Level.SEVERE);
-                Platform.setImplicitExit(false);
-                Platform.startup(() -> {
-                    LOG.debug("fx started at {} ms", uptime());
-                    // JavaFX's own shutdown hook disposes the renderer while ours still closes the window; the events
-                    // that race it are harmless then. Anything else is one log line, never a stack trace on a terminal.
-                    Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
-                        if (stopping.get()) {
-                            LOG.debug("ignored while stopping: {}", e.toString());
-                        } else {
-                            LOG.error("unexpected error on the UI thread: {}", e.toString(), e);
-                        }
-                    });
-                    ready.complete(null);
-                });
-            } catch (RuntimeException | Error e) {
-                ready.completeExceptionally(e);
-            }
-        }, "fx-start");
-        starter.setDaemon(true);
-        starter.start();
-        return ready;
-    }
-
-    private static long uptime() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+    private static void debugAt(String what) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} at {} ms", what, Uptime.ms());
+        }
     }
 }

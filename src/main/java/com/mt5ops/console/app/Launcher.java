@@ -24,8 +24,29 @@ public final class Launcher {
         return out;
     }
 
+    /** True when these arguments open the window (not its help or version text, which need no toolkit). */
+    static boolean opensWindow(String[] commandLine) {
+        if (commandLine.length == 0 || !commandLine[0].equals("gui")) {
+            return false;
+        }
+        for (String a : commandLine) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static void main(String[] args) {
-        int code = new CommandLineFactory().create().execute(withDefaultCommand(args));
+        String[] commandLine = withDefaultCommand(args);
+        FxToolkit fx = new FxToolkit();
+        int code;
+        if (opensWindow(commandLine)) {
+            fx.start(); // first: JavaFX takes longest to come up, and needs nothing the command line decides
+            code = new CommandLineFactory(fx).createGui().execute(java.util.Arrays.copyOfRange(commandLine, 1, commandLine.length));
+        } else {
+            code = new CommandLineFactory(fx).create().execute(commandLine);
+        }
         if (code != Integer.MIN_VALUE) {
             System.exit(code);
         }

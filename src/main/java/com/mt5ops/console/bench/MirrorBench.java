@@ -72,14 +72,17 @@ public final class MirrorBench {
 
     private void startup(String uri, BenchResult result) throws Exception {
         int rounds = quick ? 3 : 5;
-        say("start-up to a filled window: %d fresh JVMs, %s", rounds, StartupBench.onDisplay() ? "a real window on $DISPLAY"
-                : "headless JavaFX (set DISPLAY to measure a real window)");
+        say("start-up to a filled window: %d fresh JVMs as installed, then %d as a bare java -jar; %s", rounds, rounds,
+                StartupBench.onDisplay() ? "a real window on $DISPLAY" : "headless JavaFX (set DISPLAY to measure a real window)");
         result.put("startup_window", StartupBench.onDisplay() ? "display" : "headless");
-        List<StartupBench.Start> starts = new StartupBench(progress).measure(uri, rounds);
+        StartupBench bench = new StartupBench(progress);
+        List<StartupBench.Start> starts = bench.measure(uri, rounds, StartupBench.Launch.INSTALLED);
         double[] ms = starts.stream().mapToDouble(StartupBench.Start::firstDataMs).toArray();
         result.put("startup_ms", Percentiles.round(Percentiles.median(ms)));
         result.put("startup_min_ms", Percentiles.round(java.util.Arrays.stream(ms).min().orElse(Double.NaN)));
         result.put("startup_cpu_ms", Percentiles.round(Percentiles.median(starts.stream().mapToDouble(StartupBench.Start::cpuMs).toArray())));
+        List<StartupBench.Start> plain = bench.measure(uri, rounds, StartupBench.Launch.PLAIN);
+        result.put("startup_plain_ms", Percentiles.round(Percentiles.median(plain.stream().mapToDouble(StartupBench.Start::firstDataMs).toArray())));
     }
 
     private void load(RedisConnector connector, BenchResult result) throws Exception {

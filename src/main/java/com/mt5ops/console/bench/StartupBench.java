@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Start-up to a filled window: starts the console in a fresh JVM (headless JavaFX, software rendering, the same
- * jar or class path as this one) against a Redis holding the fleet, and reads back how long after its JVM start
- * the window first laid out the whole fleet. A fresh JVM each round: nothing is warm but the OS file cache.
+ * Start-up to a filled window: starts the console in a fresh JVM (the same jar or class path as this one; a real
+ * window when there is a display, else headless JavaFX with software rendering) against a Redis holding the fleet,
+ * and reads back how long after its JVM start the window first laid out the whole fleet. A fresh JVM each round:
+ * nothing is warm but the OS file cache.
  */
 public final class StartupBench {
     private static final Pattern REPORT = Pattern.compile("first_data_ms=(\\d+) instances=(\\d+) cpu_ms=(-?\\d+)");
@@ -25,18 +27,40 @@ public final class StartupBench {
     public record Start(long firstDataMs, long instances, long cpuMs) {
     }
 
+    /** How the console is started: as the installer's launcher does, or as a bare {@code java -jar}. */
+    public enum Launch {
+        /** The window's JVM options, and a class-data archive written by one training start (as the installer does). */
+        INSTALLED,
+        /** No JVM options and no archive. */
+        PLAIN
+    }
+
     private final PrintWriter progress;
 
     public StartupBench(PrintWriter progress) {
         this.progress = progress;
     }
 
-    public List<Start> measure(String redisUri, int rounds) throws IOException, InterruptedException {
+    public List<Start> measure(String redisUri, int rounds, Launch launch) throws IOException, InterruptedException {
         List<Start> starts = new ArrayList<>();
         Path config = Files.createTempDirectory("mt5-bench-config");
         try {
+            List<String> jvm = new ArrayList<>();
+            if (launch == Launch.INSTALLED) {
+                jvm.addAll(com.mt5ops.console.app.LaunchOptions.gui());
+                Path archive = config.resolve("gui.jsa");
+                List<String> train = new ArrayList<>(jvm);
+                train.add("-XX:ArchiveClassesAtExit=" + archive);
+                once(redisUri, config, train, Duration.ofSeconds(60));
+                boolean archived = Files.isRegularFile(archive);
+                if (archived) {
+                    jvm.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+                }
+                progress.printf("  start-up as installed: %s%s%n", String.join(" ", jvm),
+                        archived ? "" : " (no class-data archive: the JVM archives classes from jars only)");
+            }
             for (int k = 0; k < rounds; k++) {
-                Start s = once(redisUri, config);
+                Start s = once(redisUri, config, jvm, Duration.ofSeconds(10));
                 progress.printf("  start-up %d: filled window after %d ms (%d instances, %d ms CPU)%n", k + 1, s.firstDataMs(),
                         s.instances(), s.cpuMs());
                 progress.flush();
@@ -56,8 +80,9 @@ public final class StartupBench {
         return display != null && !display.isBlank();
     }
 
-    private Start once(String redisUri, Path config) throws IOException, InterruptedException {
+    private Start once(String redisUri, Path config, List<String> jvm, Duration exitWithin) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        cmd.addAll(jvm);
         if (!onDisplay()) {
             cmd.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                     "-Dheadless.geometry=1600x1000-32"));
@@ -75,7 +100,7 @@ public final class StartupBench {
             }
             throw new IOException("the console exited without showing the fleet (exit " + child.waitFor() + ")");
         } finally {
-            if (!child.waitFor(10, TimeUnit.SECONDS)) {
+            if (!child.waitFor(exitWithin.toMillis(), TimeUnit.MILLISECONDS)) {
                 child.destroyForcibly();
             }
         }

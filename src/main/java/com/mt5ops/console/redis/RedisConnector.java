@@ -23,21 +23,38 @@ public final class RedisConnector implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final RedisEndpoint endpoint;
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final RedisClient writeClient;
+    private Clients clients; // built on first use, on the thread that connects: Lettuce and Netty take long to load
+    private boolean closed;
+
+    /** The client for reads and pub/sub, and the one for operator writes, over shared I/O threads. */
+    private record Clients(ClientResources resources, RedisClient client, RedisClient writeClient) {
+    }
 
     public RedisConnector(RedisEndpoint endpoint) {
         this.endpoint = endpoint;
+    }
+
+    private synchronized Clients clients() {
+        if (closed) {
+            throw new RedisAccessException(RedisAccessException.Reason.UNREACHABLE, "the connection to " + endpoint.display()
+                    + " is closed", null);
+        }
+        if (clients == null) {
+            clients = build(endpoint);
+        }
+        return clients;
+    }
+
+    private static Clients build(RedisEndpoint endpoint) {
         // Lettuce backs off to 30 s by default; an ops console must be back within about 2 s.
-        this.resources = ClientResources.builder()
+        ClientResources resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .ioThreadPoolSize(2).computationThreadPoolSize(2)
                 // The JDK resolver and no latency metrics: each saves hundreds of ms at start-up.
                 .addressResolverGroup(io.netty.resolver.DefaultAddressResolverGroup.INSTANCE)
                 .commandLatencyRecorder(io.lettuce.core.metrics.CommandLatencyRecorder.disabled())
                 .build();
-        this.client = RedisClient.create(resources, endpoint.uri());
+        RedisClient client = RedisClient.create(resources, endpoint.uri());
         // Reads fail at once while disconnected (the mirror resyncs after reconnecting) instead of queueing.
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -45,7 +62,7 @@ public final class RedisConnector implements AutoCloseable {
                 .socketOptions(SOCKET)
                 .timeoutOptions(TimeoutOptions.enabled(READ_TIMEOUT))
                 .build());
-        this.writeClient = RedisClient.create(resources, endpoint.uri());
+        RedisClient writeClient = RedisClient.create(resources, endpoint.uri());
         writeClient.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .socketOptions(SOCKET)
@@ -53,6 +70,7 @@ public final class RedisConnector implements AutoCloseable {
                 .replayFilter(command -> true)
                 .timeoutOptions(TimeoutOptions.enabled(WRITE_TIMEOUT))
                 .build());
+        return new Clients(resources, client, writeClient);
     }
 
     public RedisEndpoint endpoint() {
@@ -62,7 +80,7 @@ public final class RedisConnector implements AutoCloseable {
     /** A connection for reads (and the writes of simulate and repair), reconnecting on its own. */
     public StatefulRedisConnection<String, String> connect() {
         try {
-            return client.connect();
+            return clients().client().connect();
         } catch (RuntimeException e) {
             throw RedisAccessException.from(endpoint.display(), e);
         }
@@ -71,7 +89,7 @@ public final class RedisConnector implements AutoCloseable {
     /** The operator-action connection: a click that cannot reach Redis fails now, and is never re-sent later. */
     public StatefulRedisConnection<String, String> connectWriter() {
         try {
-            return writeClient.connect();
+            return clients().writeClient().connect();
         } catch (RuntimeException e) {
             throw RedisAccessException.from(endpoint.display(), e);
         }
@@ -79,16 +97,20 @@ public final class RedisConnector implements AutoCloseable {
 
     public StatefulRedisPubSubConnection<String, String> connectPubSub() {
         try {
-            return client.connectPubSub();
+            return clients().client().connectPubSub();
         } catch (RuntimeException e) {
             throw RedisAccessException.from(endpoint.display(), e);
         }
     }
 
     @Override
-    public void close() {
-        writeClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    public synchronized void close() {
+        closed = true;
+        if (clients == null) {
+            return;
+        }
+        clients.writeClient().shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        clients.client().shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        clients.resources().shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

@@ -41,6 +41,8 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private final Thread sampler;
     private final PlainReads plain;
     private volatile boolean running = true;
+    private volatile java.util.concurrent.Future<?> clientWhen = java.util.concurrent.CompletableFuture.completedFuture(null);
+    private volatile java.time.Duration clientHoldLimit = java.time.Duration.ZERO;
     private volatile MirrorStats stats;
 
     // Owned by the worker thread.
@@ -102,6 +104,18 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     }
 
     public void start() {
+        start(java.util.concurrent.CompletableFuture.completedFuture(null), java.time.Duration.ZERO);
+    }
+
+    /**
+     * Starts, but connects the client only once {@code clientWhen} is done (the window has drawn the first picture) or
+     * {@code atMost} has passed: Lettuce takes about a second of CPU to start cold, which the first picture would
+     * otherwise wait for on a small machine. Meanwhile the plain read-ahead and its subscription carry the fleet (the
+     * state stays CONNECTING); without a read-ahead to show, the client connects at once.
+     */
+    public void start(java.util.concurrent.Future<?> clientWhen, java.time.Duration atMost) {
+        this.clientWhen = clientWhen;
+        this.clientHoldLimit = atMost;
         plain.startReadAhead();
         worker.start();
         sampler.start();
@@ -149,6 +163,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     }
 
     private void run() {
+        holdClient();
         while (running) {
             try {
                 greetJoining();
@@ -162,6 +177,26 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
                 LOG.debug("mirror step failed; will resync", e);
                 resyncNeeded = true;
                 dirty.await(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
+    }
+
+    /** Publishes the read-ahead (and greets the window) while the client waits for its turn; see {@link #start(java.util.concurrent.Future, java.time.Duration)}. */
+    private void holdClient() {
+        long deadline = System.nanoTime() + clientHoldLimit.toNanos();
+        while (running && !clientWhen.isDone() && System.nanoTime() < deadline) {
+            boolean readFinished = plain.readFinished();
+            greetJoining();
+            takeReadAhead();
+            if (readFinished && readAhead == null) {
+                return; // nothing to show without the client
+            }
+            try {
+                clientWhen.get(20, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                // not yet (or never): keep serving the window until the limit
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }

@@ -64,6 +64,11 @@ final class PlainReads implements AutoCloseable {
         }
     }
 
+    /** True once the read-ahead has ended, with a fleet to take or without one. */
+    boolean readFinished() {
+        return ahead.getState() == Thread.State.TERMINATED;
+    }
+
     private synchronized boolean hasSubscription() {
         return subscription != null;
     }

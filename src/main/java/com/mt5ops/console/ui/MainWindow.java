@@ -49,6 +49,7 @@ public final class MainWindow {
     private final com.mt5ops.console.ui.status.AlertNotifier notifier;
     private final StatusBar status;
     private final KpiTiles kpis;
+    private final java.util.concurrent.CompletableFuture<Void> firstPicture = new java.util.concurrent.CompletableFuture<>();
     private boolean dark = true;
     private java.util.function.Function<String, File> exportTarget = this::saveDialog;
 
@@ -128,6 +129,35 @@ public final class MainWindow {
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
         notifier = services.alertEvery() == null ? null : new com.mt5ops.console.ui.status.AlertNotifier(vm, stage, services.alertEvery());
+        completeOnFirstPicture();
+        firstPicture.thenRun(() -> Platform.runLater(kpis::build));
+    }
+
+    /** The first data in the view, once a layout pass has placed it in the window. */
+    private void completeOnFirstPicture() {
+        vm.dataAsOf().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (vm.dataAsOf().get() == null) {
+                    return;
+                }
+                vm.dataAsOf().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    firstPicture.complete(null);
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
+    }
+
+    /**
+     * Done (on the FX thread) once the window has laid out its first data: what the console waits for before it
+     * starts what the picture does not need (the KPI tiles; the live Redis client).
+     */
+    public java.util.concurrent.CompletionStage<Void> firstPicture() {
+        return firstPicture;
     }
 
     /** Shows the window and starts taking batches (FX thread). */
@@ -135,6 +165,10 @@ public final class MainWindow {
         frames.start();
         clock.play();
         stage.show();
+        // with no data coming (Redis down), the tiles come anyway, with the counts as they are
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(Duration.seconds(1.5));
+        later.setOnFinished(e -> kpis.build());
+        later.play();
         grid.node().requestFocus(); // arrows and shortcuts work at once; `/` goes to the search
         if (notifier != null) {
             notifier.start();

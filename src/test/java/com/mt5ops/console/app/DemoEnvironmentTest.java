@@ -1,6 +1,5 @@
 package com.mt5ops.console.app;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,13 +61,5 @@ class DemoEnvironmentTest {
                 assertFalse(r.sismember("instance:state:restarting", id));
             }
         }
-    }
-
-    @Test
-    void guiOptionsWithoutACommandOpenTheGui() {
-        assertArrayEquals(new String[] {"gui"}, Launcher.withDefaultCommand(new String[0]));
-        assertArrayEquals(new String[] {"gui", "--demo"}, Launcher.withDefaultCommand(new String[] {"--demo"}));
-        assertArrayEquals(new String[] {"snapshot", "--redis", "x"}, Launcher.withDefaultCommand(new String[] {"snapshot", "--redis", "x"}));
-        assertFalse(Launcher.withDefaultCommand(new String[] {"--help"})[0].equals("gui"));
     }
 }

@@ -17,15 +17,21 @@ class StartupBenchTest {
     static final RedisExtension REDIS = RedisExtension.withNotifications();
 
     @Test
-    void aFreshConsoleReportsTheWholeFleetInItsWindow() throws Exception {
+    void aFreshConsoleStartedAsInstalledReportsTheWholeFleetInItsWindow() throws Exception {
         for (int k = 0; k < 7; k++) {
             Fixtures.instance(REDIS.redis(), k % 3 == 0 ? "crashed" : "running");
         }
         StringWriter progress = new StringWriter();
-        List<StartupBench.Start> starts = new StartupBench(new PrintWriter(progress, true)).measure(REDIS.uri(), 1);
+        List<StartupBench.Start> starts = new StartupBench(new PrintWriter(progress, true)).measure(REDIS.uri(), 1, StartupBench.Launch.INSTALLED);
         assertEquals(1, starts.size());
         assertEquals(7, starts.get(0).instances(), "the window showed every instance");
         assertTrue(starts.get(0).firstDataMs() > 0 && starts.get(0).cpuMs() > 0, starts.toString());
         assertTrue(progress.toString().contains("filled window after"), progress.toString());
+        // as the installer's launcher: the window's JVM options, and the class-data archive of a training start when
+        // the class path is all jars (as from the built jar; here target/classes is a directory, which the JVM refuses)
+        boolean allJars = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .allMatch(p -> p.endsWith(".jar"));
+        assertTrue(progress.toString().contains("-XX:TieredStopAtLevel=1"), progress.toString());
+        assertEquals(allJars, progress.toString().contains("-XX:SharedArchiveFile="), progress.toString());
     }
 }

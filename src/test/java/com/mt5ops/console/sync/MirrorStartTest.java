@@ -86,4 +86,44 @@ class MirrorStartTest {
     void withNotificationsOffAtFirstItReadsAgainOnceItHasEnabledThemAndStillLosesNothing() throws Exception {
         startWhileWriting(false, 2);
     }
+
+    @Test
+    void whileTheClientWaitsForTheWindowTheFleetIsThereAndNothingWrittenMeanwhileIsLost() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < 300; k++) {
+            ids.add(Fixtures.instance(r, "running"));
+        }
+        r.configResetstat();
+        java.util.concurrent.CompletableFuture<Void> picture = new java.util.concurrent.CompletableFuture<>();
+        RedisConnector connector = new RedisConnector(RedisEndpoint.parse(REDIS.uri()));
+        try (connector; FleetMirror mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()),
+                MirrorConfig.defaults(), Clock.systemUTC())) {
+            mirror.start(picture, Duration.ofSeconds(30));
+            Await.until(Duration.ofSeconds(10), () -> mirror.instances().size() == 300, () -> mirror.instances().size() + " instances");
+            String changed = ids.get(7);
+            r.hset("instance_metrics:" + changed, Map.of("cpu_usage", "99.5"));
+            String added = Fixtures.instance(r, "crashed");
+            // the window has its picture; the client waits for it to be drawn, so the state says CONNECTING
+            Await.holds(Duration.ofMillis(1500), () -> mirror.stats().state() == ConnectionState.CONNECTING
+                    && mirror.get(added) == null, () -> "state " + mirror.stats().state() + ", added instance in the mirror: " + (mirror.get(added) != null));
+            picture.complete(null);
+            Await.until(Duration.ofSeconds(10), () -> mirror.stats().state() == ConnectionState.LIVE, () -> "state " + mirror.stats());
+            assertEquals(1, scans(r), "full reads of the fleet at start");
+            Await.until(Duration.ofSeconds(5), () -> MirrorCompare.difference(mirror, REDIS.uri()) == null,
+                    () -> MirrorCompare.difference(mirror, REDIS.uri()));
+            assertEquals(99.5, mirror.get(changed).metrics().cpuUsage());
+        }
+    }
+
+    @Test
+    void aWindowThatNeverDrawsHoldsTheClientOnlyUntilTheLimit() throws Exception {
+        Fixtures.instance(REDIS.redis(), "running");
+        RedisConnector connector = new RedisConnector(RedisEndpoint.parse(REDIS.uri()));
+        try (connector; FleetMirror mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()),
+                MirrorConfig.defaults(), Clock.systemUTC())) {
+            mirror.start(new java.util.concurrent.CompletableFuture<Void>(), Duration.ofMillis(300));
+            Await.until(Duration.ofSeconds(10), () -> mirror.stats().state() == ConnectionState.LIVE, () -> "state " + mirror.stats());
+        }
+    }
 }

@@ -26,4 +26,15 @@ public final class Await {
             fail("not within " + timeout.toMillis() + " ms: " + whyNot.get());
         }
     }
+
+    /** The condition stays true for the whole {@code period} (checked every 20 ms). */
+    public static void holds(Duration period, BooleanSupplier condition, Supplier<String> whyNot) {
+        long end = System.nanoTime() + period.toNanos();
+        do {
+            if (!condition.getAsBoolean()) {
+                fail("stopped holding: " + whyNot.get());
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        } while (System.nanoTime() < end);
+    }
 }

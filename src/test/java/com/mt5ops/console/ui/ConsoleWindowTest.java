@@ -82,6 +82,29 @@ class ConsoleWindowTest extends FxRobot {
                 && n.getAccessibleText().contains(crashed)), "the crashed card says CRASHED");
     }
 
+    /** The tooltip showing now, if any (tooltips are made only when the pointer first comes over their node). */
+    private String shownTooltip() {
+        return fx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
+                .map(w -> ((javafx.scene.control.Tooltip) w).getText()).findFirst().orElse(""));
+    }
+
+    @Test
+    void hoveringACardOrAButtonShowsItsHint() throws Exception {
+        var r = REDIS.redis();
+        String id = Fixtures.instance(r, "crashed");
+        r.hset("instance_health:" + id, "last_error", "trade server unreachable");
+        open(false);
+        awaitVisible(1);
+        waitFor(5, () -> lookup(".instance-cell").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
+        moveTo(fx(() -> lookup(".instance-cell").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow()));
+        moveBy(3, 3);
+        waitFor(5, () -> shownTooltip().contains(id) && shownTooltip().contains("last error: trade server unreachable"),
+                "the card's tooltip, have '" + shownTooltip() + "'");
+        moveTo("#problems-only");
+        moveBy(2, 1);
+        waitFor(5, () -> shownTooltip().startsWith("Crashed, critical"), "the toggle's hint, have '" + shownTooltip() + "'");
+    }
+
     @Test
     void searchAndFiltersNarrowTheGrid() throws Exception {
         RedisCommands<String, String> r = REDIS.redis();

@@ -15,7 +15,7 @@ final class InstanceCell extends GridCell<Object> {
     private final FleetViewModel vm;
     private final InstanceCard card;
     private final GroupHeaderCard header;
-    private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+    private javafx.scene.control.Tooltip tooltip; // made when the pointer first comes over the cell
     private final InvalidationListener onData;
     private final InvalidationListener onAny = o -> redraw();
     private final InvalidationListener onTick = o -> redraw();
@@ -28,10 +28,16 @@ final class InstanceCell extends GridCell<Object> {
         this.card = new InstanceCard(palette.getValue());
         this.header = new GroupHeaderCard(palette.getValue());
         getStyleClass().add("instance-cell");
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(420);
-        tooltip.setShowDelay(javafx.util.Duration.millis(400));
-        setTooltip(tooltip);
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (tooltip == null) {
+                tooltip = new javafx.scene.control.Tooltip();
+                tooltip.setWrapText(true);
+                tooltip.setMaxWidth(420);
+                tooltip.setShowDelay(javafx.util.Duration.millis(400));
+                tooltip.setOnShowing(shown -> tooltip.setText(hint(getItem())));
+                setTooltip(isEmpty() || getItem() == null ? null : tooltip);
+            }
+        });
         this.onPalette = o -> {
             card.setPalette(palette.getValue());
             header.setPalette(palette.getValue());
@@ -87,7 +93,7 @@ final class InstanceCell extends GridCell<Object> {
             setTooltip(null);
             return;
         }
-        if (getTooltip() != tooltip) {
+        if (tooltip != null && getTooltip() != tooltip) {
             setTooltip(tooltip);
         }
         boolean live = vm.stats().get() != null && vm.stats().get().state().isCurrent();
@@ -97,10 +103,6 @@ final class InstanceCell extends GridCell<Object> {
         }
         drawn = key;
         card.render(i, vm, vm.now().get(), live);
-        String error = i.raw().health() == null ? null : i.raw().health().get("last_error");
-        tooltip.setText(i.id() + (error == null || error.isEmpty() ? "" : "\nlast error: " + error)
-                + (i.hasProblems() ? "\n" + i.problems().stream().map(p -> p.code() + " " + (p.field() == null ? "" : p.field() + ": ") + p.message())
-                        .collect(java.util.stream.Collectors.joining("\n")) : ""));
         if (getGraphic() != card) {
             setGraphic(card);
         }
@@ -113,12 +115,26 @@ final class InstanceCell extends GridCell<Object> {
         }
         drawn = key;
         header.render(g, vm, vm.now().get());
-        tooltip.setText(g.title() + "\n" + g.ids().size() + " instances" + (g.broker() == null ? "" : "\nclick to show only this broker"));
-        if (getTooltip() != tooltip) {
+        if (tooltip != null && getTooltip() != tooltip) {
             setTooltip(tooltip);
         }
         if (getGraphic() != header) {
             setGraphic(header);
         }
+    }
+
+    /** The tooltip's text for what the cell shows now: an instance's id, last error and problems, or a group's size. */
+    private String hint(Object item) {
+        if (item instanceof GroupHeader g) {
+            return g.title() + "\n" + g.ids().size() + " instances" + (g.broker() == null ? "" : "\nclick to show only this broker");
+        }
+        Instance i = item instanceof String id ? vm.get(id) : null;
+        if (i == null) {
+            return "";
+        }
+        String error = i.raw().health() == null ? null : i.raw().health().get("last_error");
+        return i.id() + (error == null || error.isEmpty() ? "" : "\nlast error: " + error)
+                + (i.hasProblems() ? "\n" + i.problems().stream().map(p -> p.code() + " " + (p.field() == null ? "" : p.field() + ": ") + p.message())
+                        .collect(java.util.stream.Collectors.joining("\n")) : "");
     }
 }

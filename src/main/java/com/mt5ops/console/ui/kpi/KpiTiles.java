@@ -11,7 +11,6 @@ import eu.hansolo.tilesfx.TileBuilder;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import javafx.scene.Node;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 
@@ -24,18 +23,25 @@ public final class KpiTiles {
     private static final Color DARK_BACKGROUND = Color.web("#161b22");
     private static final Color LIGHT_BACKGROUND = Color.web("#ffffff");
 
+    private final FleetViewModel vm;
+    private boolean dark = true;
+
+    /** The row only; the tiles come with {@link #build()}. */
     public KpiTiles(FleetViewModel vm) {
+        this.vm = vm;
         row.getStyleClass().add("kpi-row");
         row.setMinHeight(TILE_HEIGHT);
-        // A tile queues every change made while it is not on a showing window and replays them all through its skin
-        // when it appears (~40 text re-fits per tile, a third of the window's first show). Tiles added to a window that
-        // is already showing have no skin yet when they replay, so that costs nothing.
-        row.sceneProperty().flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::showingProperty)
-                .addListener((o, was, showing) -> {
-                    if (Boolean.TRUE.equals(showing) && row.getChildren().isEmpty()) {
-                        row.getChildren().setAll(tiles);
-                    }
-                });
+    }
+
+    /**
+     * Builds the tiles into the row (once; FX thread). Called once the window shows its first picture: a tile queues
+     * every change made while it is not on a showing window and replays them all through its skin when it appears
+     * (~40 text re-fits per tile), and nine TilesFX tiles cost a few hundred ms cold, which the fleet need not wait for.
+     */
+    public void build() {
+        if (!tiles.isEmpty()) {
+            return;
+        }
         tile(vm, "total", "Total", "", Color.web("#58a6ff"), KpiCounts::total, "Show every instance (clears the filters)",
                 c -> FilterCriteria.none());
         tile(vm, "running", "Running", "", Color.web("#3fb950"), KpiCounts::running, "Show only running instances",
@@ -52,6 +58,8 @@ public final class KpiTiles {
                 "Show only instances with malformed or inconsistent data", c -> FilterCriteria.none().withProblemsOnly(true));
         tile(vm, "fleet-cpu", "CPU (avg)", "%", Color.web("#58a6ff"), KpiCounts::cpuAverage, "Average CPU of the running instances", null);
         tile(vm, "memory", "Memory", "GB", Color.web("#58a6ff"), k -> k.memoryTotalMb() / 1024, "Memory used by all instances together", null);
+        setDark(dark);
+        row.getChildren().setAll(tiles);
     }
 
     /** One TilesFX number tile; its title is our own label, large enough to read across a room. */
@@ -74,24 +82,27 @@ public final class KpiTiles {
         name.getStyleClass().add("kpi-title");
         name.setMouseTransparent(true);
         javafx.scene.layout.StackPane.setAlignment(name, javafx.geometry.Pos.TOP_LEFT);
-        Tooltip.install(tile, new Tooltip(hint));
+        com.mt5ops.console.ui.fx.Hint.install(tile, hint);
         if (onClick != null) {
             tile.getStyleClass().add("filter-tile");
             tile.setOnMouseClicked(e -> vm.criteria().set(onClick.apply(vm.criteria().get())));
         }
         // TilesFX re-fits its text on every value change: touch a tile only when the shown number changes.
-        vm.counts().addListener((o, a, k) -> {
-            double shown = Math.round(value.applyAsDouble(k));
+        java.util.function.Consumer<KpiCounts> show = k -> {
+            double shown = k == null ? 0 : Math.round(value.applyAsDouble(k));
             if (shown != tile.getValue()) {
                 tile.setValue(shown);
             }
-        });
+        };
+        show.accept(vm.counts().get());
+        vm.counts().addListener((o, a, k) -> show.accept(k));
         numbers.add(tile);
         tiles.add(new javafx.scene.layout.StackPane(tile, name));
     }
 
     /** Tile backgrounds follow the theme (the rest of each tile is styled by the theme's CSS). */
     public void setDark(boolean dark) {
+        this.dark = dark;
         Color background = dark ? DARK_BACKGROUND : LIGHT_BACKGROUND;
         for (Tile t : numbers) {
             if (!background.equals(t.getBackgroundColor())) {

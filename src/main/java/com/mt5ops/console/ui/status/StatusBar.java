@@ -33,7 +33,7 @@ public final class StatusBar {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         javafx.scene.control.Button resyncButton = new javafx.scene.control.Button("Resync now");
         resyncButton.setId("resync");
-        resyncButton.setTooltip(new javafx.scene.control.Tooltip("Read the whole fleet from Redis again"));
+        com.mt5ops.console.ui.fx.Hint.install(resyncButton, "Read the whole fleet from Redis again");
         resyncButton.setOnAction(e -> resync.run());
         message.setId("status-message");
         bar.getChildren().addAll(connection, where, sync, rate, resyncButton, message, spacer, totals);
