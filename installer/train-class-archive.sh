@@ -12,7 +12,7 @@ config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
 rm -f "$archive"
 # shellcheck disable=SC2086 # the launcher's options, one per word
-"$app/lib/runtime/bin/java" $options -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
+timeout 300 "$app/lib/runtime/bin/java" $options -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
   -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dmt5.config.dir="$config" \
   -cp "$jar" com.mt5ops.console.app.Launcher gui --demo --read-only --exit-after-first-data >/dev/null 2>&1
 [ -f "$archive" ] && echo "class-data archive: $archive"

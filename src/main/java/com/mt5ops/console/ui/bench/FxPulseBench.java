@@ -42,6 +42,9 @@ public final class FxPulseBench {
         boolean[] measuring = {false};
         CountDownLatch ready = new CountDownLatch(1);
         Platform.setImplicitExit(false);
+        // the jar runs JavaFX from the class path on purpose; its warning about that would only clutter the report
+        java.util.logging.Logger javafxLog = java.util.logging.Logger.getLogger("javafx");
+        javafxLog.setLevel(java.util.logging.Level.SEVERE);
         Throwable[] failed = {null};
         Platform.startup(() -> {
           try {
@@ -74,7 +77,9 @@ public final class FxPulseBench {
             ready.countDown();
           }
         });
-        if (!ready.await(20, TimeUnit.SECONDS) || failed[0] != null) {
+        boolean started = ready.await(20, TimeUnit.SECONDS);
+        java.lang.ref.Reference.reachabilityFence(javafxLog); // loggers are held weakly; a collected one forgets its level
+        if (!started || failed[0] != null) {
             throw new IllegalStateException("the headless window did not start", failed[0]);
         }
         feed.publishFleet();
