@@ -31,6 +31,11 @@ final class ConsoleHarness implements AutoCloseable {
 
     /** {@code alertEvery}: how often desktop notifications summarize new crashes (null: none). */
     ConsoleHarness(String uri, boolean readOnly, java.time.Duration alertEvery) throws Exception {
+        this(uri, readOnly, alertEvery, null);
+    }
+
+    /** {@code clientWhen}: the mirror's live client waits for it, as the app makes it wait for the first picture. */
+    ConsoleHarness(String uri, boolean readOnly, java.time.Duration alertEvery, java.util.concurrent.Future<?> clientWhen) throws Exception {
         connector = new RedisConnector(RedisEndpoint.parse(uri));
         mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()), MirrorConfig.defaults(), Clock.systemUTC());
         TransitionTable table = new TransitionTable();
@@ -42,7 +47,11 @@ final class ConsoleHarness implements AutoCloseable {
             window = new MainWindow(stage, services, io);
             window.show();
         });
-        mirror.start();
+        if (clientWhen == null) {
+            mirror.start();
+        } else {
+            mirror.start(clientWhen, java.time.Duration.ofSeconds(30));
+        }
     }
 
     /** Reads FX state on the FX thread. */

@@ -358,4 +358,23 @@ class ConsoleWindowTest extends FxRobot {
         waitFor(15, () -> "LIVE".equals(lookup("#connection-state").queryAs(Label.class).getText()), "LIVE again");
         waitFor(5, () -> !lookup("#connection-banner").query().isVisible(), "banner gone");
     }
+
+    @Test
+    void whileTheLiveClientConnectsTheFirstPictureSaysWhatItIs() throws Exception {
+        for (int k = 0; k < 3; k++) {
+            Fixtures.instance(REDIS.redis(), "running");
+        }
+        java.util.concurrent.CompletableFuture<Void> client = new java.util.concurrent.CompletableFuture<>();
+        console = new ConsoleHarness(REDIS.uri(), false, null, client);
+        awaitVisible(3);
+        waitFor(5, () -> console.window.firstPicture().toCompletableFuture().isDone(), "the first picture is drawn");
+        waitFor(5, () -> lookup("#connection-banner").query().isVisible(), "banner while connecting");
+        String text = fx(() -> lookup("#banner-text").queryAs(Label.class).getText());
+        assertTrue(text.startsWith("Connecting to ") && text.contains("showing data as of") && text.endsWith("live updates follow."), text);
+        assertTrue(fx(() -> lookup("#connection-banner").query().getStyleClass().contains("connecting")), "not the red of a lost connection");
+        assertEquals("CONNECTING", fx(() -> lookup("#connection-state").queryAs(Label.class).getText()));
+        client.complete(null);
+        waitFor(10, () -> "LIVE".equals(lookup("#connection-state").queryAs(Label.class).getText()), "LIVE once the client is in");
+        waitFor(5, () -> !lookup("#connection-banner").query().isVisible(), "banner gone");
+    }
 }

@@ -114,7 +114,8 @@ public final class FleetViewModel {
             brokers.setAll(new TreeSet<>(all.values().stream().map(FilterCriteria::rawBroker).filter(b -> b != null).toList()));
         }
         stats.set(batch.stats());
-        if (batch.stats().state().isCurrent()) {
+        // the first data is as of now even before the mirror is live (the start-up read); later, only live data is
+        if (batch.stats().state().isCurrent() || dataAsOf.get() == null && !batch.changes().isEmpty()) {
             dataAsOf.set(t);
         }
         lastChanged = changed;

@@ -11,23 +11,26 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /**
- * Shown whenever the data is not live: disconnected or reconnecting (red, with the time the data is from) or
- * polling (amber, with the reason). Hidden when LIVE.
+ * Shown whenever the data is not live: disconnected or reconnecting (red, with the time the data is from), polling
+ * (amber, with the reason), or still connecting (accent, with the time of the first read). Hidden when LIVE.
  */
 public final class ConnectionBanner {
     private final HBox banner = new HBox();
     private final Label text = new Label();
+    private FontIcon icon; // made the first time the connection is lost: an icon font costs a little to load
 
     public ConnectionBanner(FleetViewModel vm, String source) {
         banner.setId("connection-banner");
         banner.getStyleClass().add("banner");
-        FontIcon icon = new FontIcon(MaterialDesignL.LAN_DISCONNECT);
-        icon.setIconSize(18);
-        icon.setIconColor(javafx.scene.paint.Color.WHITE);
         text.setId("banner-text");
-        banner.getChildren().addAll(icon, text);
+        banner.getChildren().add(text);
         hide();
         vm.stats().addListener((o, a, s) -> show(s, vm, source));
+        vm.dataAsOf().addListener(o -> {
+            if (vm.stats().get() != null) {
+                show(vm.stats().get(), vm, source);
+            }
+        });
     }
 
     private void show(MirrorStats s, FleetViewModel vm, String source) {
@@ -36,16 +39,32 @@ public final class ConnectionBanner {
             hide();
             return;
         }
-        banner.getStyleClass().remove("polling");
+        banner.getStyleClass().removeAll("polling", "connecting");
         String asOf = vm.dataAsOf().get() == null ? "no data yet" : "showing data as of " + Format.clock(vm.dataAsOf().get());
         switch (state) {
             case POLLING -> {
                 banner.getStyleClass().add("polling");
                 text.setText("POLLING: live updates unavailable (" + s.reason() + "). Refreshing every 2 s.");
             }
-            case CONNECTING -> text.setText("Connecting to " + source + "…");
-            default -> text.setText(state + ": " + source + " unreachable since " + Format.clock(s.disconnectedSince())
-                    + " — " + asOf + ". " + s.reason());
+            case CONNECTING -> {
+                banner.getStyleClass().add("connecting");
+                text.setText("Connecting to " + source + "…" + (vm.dataAsOf().get() == null ? ""
+                        : " " + asOf + "; live updates follow."));
+            }
+            default -> {
+                if (icon == null) {
+                    icon = new FontIcon(MaterialDesignL.LAN_DISCONNECT);
+                    icon.setIconSize(18);
+                    icon.setIconColor(javafx.scene.paint.Color.WHITE);
+                    banner.getChildren().add(0, icon);
+                }
+                text.setText(state + ": " + source + " unreachable since " + Format.clock(s.disconnectedSince())
+                        + " — " + asOf + ". " + s.reason());
+            }
+        }
+        if (icon != null) {
+            icon.setVisible(state != ConnectionState.CONNECTING && state != ConnectionState.POLLING);
+            icon.setManaged(icon.isVisible());
         }
         banner.setVisible(true);
         banner.setManaged(true);
