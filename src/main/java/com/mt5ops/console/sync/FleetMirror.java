@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +34,12 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private final KeyspaceListener keyspace;
     private final MetricHistory history;
     private final MirrorContent content;
-    private final List<MirrorListener> listeners = new CopyOnWriteArrayList<>();
-    private final java.util.Queue<MirrorListener> joining = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final MirrorListeners listeners = new MirrorListeners();
     private final Thread worker;
-    private final Thread sampler;
+    private final HistorySampler sampler;
     private final PlainReads plain;
     private volatile boolean running = true;
-    private volatile java.util.concurrent.Future<?> clientWhen = java.util.concurrent.CompletableFuture.completedFuture(null);
-    private volatile java.time.Duration clientHoldLimit = java.time.Duration.ZERO;
+    private ClientGate clientGate = ClientGate.open(); // set before the worker starts
     private volatile MirrorStats stats;
 
     // Owned by the worker thread.
@@ -80,8 +77,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         this.content = new MirrorContent(parser, history);
         this.worker = new Thread(this::run, "mirror-worker");
         this.worker.setDaemon(true);
-        this.sampler = new Thread(this::sampleHistory, "mirror-history");
-        this.sampler.setDaemon(true);
+        this.sampler = new HistorySampler(history, content, clock);
         this.plain = new PlainReads(connector.endpoint(), keyspace, clock, dirty::wake);
         this.dirty.bindWorker(worker);
         this.stats = currentStats();
@@ -89,18 +85,13 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
 
     /** Adds a listener; its first batch (from the worker, in order with all later ones) is the whole current fleet. */
     public void addListener(MirrorListener listener) {
-        joining.add(listener);
+        listeners.join(listener);
         dirty.wake();
     }
 
     private void greetJoining() {
-        MirrorListener l;
-        while ((l = joining.poll()) != null) {
-            List<Change> everything = content.all().stream().map(Change::upsert).toList();
-            version++;
-            l.onBatch(new MirrorBatch(version, everything, currentStats(), lastFullSync != null, System.currentTimeMillis()));
-            listeners.add(l);
-        }
+        listeners.greet(() -> new MirrorBatch(++version, content.all().stream().map(Change::upsert).toList(), currentStats(),
+                lastFullSync != null, System.currentTimeMillis()));
     }
 
     public void start() {
@@ -114,8 +105,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
      * state stays CONNECTING); without a read-ahead to show, the client connects at once.
      */
     public void start(java.util.concurrent.Future<?> clientWhen, java.time.Duration atMost) {
-        this.clientWhen = clientWhen;
-        this.clientHoldLimit = atMost;
+        this.clientGate = new ClientGate(clientWhen, atMost);
         plain.startReadAhead();
         worker.start();
         sampler.start();
@@ -127,16 +117,6 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         if (e != null && lastFullSync == null && !everSubscribed) {
             publish(content.replaceAll(e.fleet(), clock.instant()), false);
             readAhead = e;
-        }
-    }
-
-    /** Once a second, off the worker so that fetching never waits for it. */
-    private void sampleHistory() {
-        while (running) {
-            long second = clock.instant().getEpochSecond();
-            history.sample(content.all(), second);
-            long next = (second + 1) * 1000 - clock.millis();
-            java.util.concurrent.locks.LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(Math.max(10, next)));
         }
     }
 
@@ -183,22 +163,11 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
 
     /** Publishes the read-ahead (and greets the window) while the client waits for its turn; see {@link #start(java.util.concurrent.Future, java.time.Duration)}. */
     private void holdClient() {
-        long deadline = System.nanoTime() + clientHoldLimit.toNanos();
-        while (running && !clientWhen.isDone() && System.nanoTime() < deadline) {
-            boolean readFinished = plain.readFinished();
+        // worth it while the read-ahead may still bring a picture, or has brought one (without one: connect now)
+        clientGate.await(() -> running && (readAhead != null || !plain.readFinished()), () -> {
             greetJoining();
             takeReadAhead();
-            if (readFinished && readAhead == null) {
-                return; // nothing to show without the client
-            }
-            try {
-                clientWhen.get(20, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-                // not yet (or never): keep serving the window until the limit
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        });
     }
 
     private void connect() {
@@ -394,14 +363,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         version++;
         MirrorStats now = currentStats();
         stats = now;
-        MirrorBatch batch = new MirrorBatch(version, changes, now, fullSyncBatch, System.currentTimeMillis());
-        for (MirrorListener l : listeners) {
-            try {
-                l.onBatch(batch);
-            } catch (RuntimeException e) {
-                LOG.warn("mirror listener failed", e);
-            }
-        }
+        listeners.send(new MirrorBatch(version, changes, now, fullSyncBatch, System.currentTimeMillis()));
     }
 
     /** Asks for a full resync at the next step (e.g. the operator pressed refresh). */
@@ -414,7 +376,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     public void close() {
         running = false;
         dirty.wake();
-        java.util.concurrent.locks.LockSupport.unpark(sampler);
+        sampler.stop();
         try {
             worker.join(TimeUnit.SECONDS.toMillis(3));
         } catch (InterruptedException e) {

@@ -17,13 +17,12 @@ import javafx.scene.paint.Color;
 /** The fleet KPI tiles (TilesFX); clicking one filters the grid to what it counts. */
 public final class KpiTiles {
     private static final double TILE_HEIGHT = 112;
+    private static final Color DARK_BACKGROUND = Color.web("#161b22");
+    private static final Color LIGHT_BACKGROUND = Color.web("#ffffff");
+    private final FleetViewModel vm;
     private final HBox row = new HBox();
     private final java.util.List<Node> tiles = new java.util.ArrayList<>();
     private final java.util.List<Tile> numbers = new java.util.ArrayList<>();
-    private static final Color DARK_BACKGROUND = Color.web("#161b22");
-    private static final Color LIGHT_BACKGROUND = Color.web("#ffffff");
-
-    private final FleetViewModel vm;
     private boolean dark = true;
 
     /** The row only; the tiles come with {@link #build()}. */
