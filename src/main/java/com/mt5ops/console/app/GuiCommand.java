@@ -54,6 +54,7 @@ public final class GuiCommand implements Callable<Integer> {
         java.util.concurrent.CompletableFuture<Void> fxReady = fx.start(); // at once, unless the launcher already did
         SettingsStore store = SettingsStore.forUser();
         com.mt5ops.console.ui.settings.Settings settings = store.load();
+        debugAt("settings read");
         String target = uri != null ? uri : System.getenv(ENV_URI) != null ? System.getenv(ENV_URI) : demo ? null : settings.redis();
         boolean useDemo = demo || target == null || target.isBlank();
         DemoEnvironment demoEnv = null;

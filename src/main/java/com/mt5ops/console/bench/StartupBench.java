@@ -45,6 +45,8 @@ public final class StartupBench {
         List<Start> starts = new ArrayList<>();
         Path config = Files.createTempDirectory("mt5-bench-config");
         try {
+            // a returning operator's settings, so that reading them is part of every start
+            new com.mt5ops.console.app.SettingsStore(config).save(com.mt5ops.console.ui.settings.Settings.defaults().withRedis(redisUri));
             List<String> jvm = new ArrayList<>();
             if (launch == Launch.INSTALLED) {
                 jvm.addAll(com.mt5ops.console.app.LaunchOptions.gui());

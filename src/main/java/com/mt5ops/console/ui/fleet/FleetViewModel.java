@@ -153,10 +153,6 @@ public final class FleetViewModel {
         resort();
         recount(t);
         dataVersion.set(dataVersion.get() + 1);
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("first data in the window {} ms after JVM start ({} instances)",
-                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(), all.size());
-        }
     }
 
     private void track(Instance before, Instance next, Instant t) {
