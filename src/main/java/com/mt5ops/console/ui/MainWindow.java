@@ -130,7 +130,18 @@ public final class MainWindow {
         clock.setCycleCount(Timeline.INDEFINITE);
         notifier = services.alertEvery() == null ? null : new com.mt5ops.console.ui.status.AlertNotifier(vm, stage, services.alertEvery());
         completeOnFirstPicture();
-        firstPicture.thenRun(() -> Platform.runLater(kpis::build));
+        firstPicture.thenRun(() -> Platform.runLater(this::completeChrome));
+        vm.stats().addListener((o, a, st) -> {
+            if (st != null && st.state().isCurrent()) {
+                completeChrome(); // live before any data (an empty fleet): nothing to wait for
+            }
+        });
+    }
+
+    /** The parts that join after the first picture: the KPI tiles and the toolbar's controls (each once). */
+    private void completeChrome() {
+        kpis.build();
+        toolbar.attach();
     }
 
     /** The first data in the view, once a layout pass has placed it in the window. */
@@ -165,9 +176,9 @@ public final class MainWindow {
         frames.start();
         clock.play();
         stage.show();
-        // with no data coming (Redis down), the tiles come anyway, with the counts as they are
+        // with no data coming (Redis down), the tiles and the toolbar come anyway
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(Duration.seconds(1.5));
-        later.setOnFinished(e -> kpis.build());
+        later.setOnFinished(e -> completeChrome());
         later.play();
         grid.node().requestFocus(); // arrows and shortcuts work at once; `/` goes to the search
         if (notifier != null) {
@@ -307,6 +318,11 @@ public final class MainWindow {
 
     public FleetViewModel viewModel() {
         return vm;
+    }
+
+    /** The window's style sheets as applied now (theme included). */
+    public List<String> styleSheets() {
+        return List.copyOf(scene.getStylesheets());
     }
 
     /** Cards per row in the grid as laid out now. */

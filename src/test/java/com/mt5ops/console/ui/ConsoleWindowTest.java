@@ -368,6 +368,8 @@ class ConsoleWindowTest extends FxRobot {
         console = new ConsoleHarness(REDIS.uri(), false, null, client);
         awaitVisible(3);
         waitFor(5, () -> console.window.firstPicture().toCompletableFuture().isDone(), "the first picture is drawn");
+        // the tiles and the toolbar join right after the first picture, while the client still connects
+        waitFor(5, () -> lookup("#search").tryQuery().isPresent() && lookup("#kpi-total").tryQuery().isPresent(), "toolbar and tiles");
         waitFor(5, () -> lookup("#connection-banner").query().isVisible(), "banner while connecting");
         String text = fx(() -> lookup("#banner-text").queryAs(Label.class).getText());
         assertTrue(text.startsWith("Connecting to ") && text.contains("showing data as of") && text.endsWith("live updates follow."), text);
@@ -376,5 +378,28 @@ class ConsoleWindowTest extends FxRobot {
         client.complete(null);
         waitFor(10, () -> "LIVE".equals(lookup("#connection-state").queryAs(Label.class).getText()), "LIVE once the client is in");
         waitFor(5, () -> !lookup("#connection-banner").query().isVisible(), "banner gone");
+    }
+
+    @Test
+    void theToolbarRowKeepsItsHeightWhenItsControlsJoinSoTheGridDoesNotMove() throws Exception {
+        console = new ConsoleHarness(REDIS.uri(), false); // the toolkit, and the window's style sheets to borrow
+        double[] heights = new double[2];
+        interact(() -> {
+            com.mt5ops.console.ui.fleet.FleetViewModel vm = new com.mt5ops.console.ui.fleet.FleetViewModel(com.mt5ops.console.model.FreshnessPolicy.defaults(), java.time.Clock.systemUTC());
+            com.mt5ops.console.ui.toolbar.FleetToolbar bar = new com.mt5ops.console.ui.toolbar.FleetToolbar(vm,
+                    new javafx.scene.control.ToggleButton("Table view"));
+            javafx.scene.layout.VBox root = new javafx.scene.layout.VBox(bar.node());
+            javafx.scene.Scene scene = new javafx.scene.Scene(root, 1500, 200);
+            scene.getStylesheets().setAll(console.window.styleSheets());
+            root.applyCss();
+            root.layout();
+            heights[0] = bar.node().getLayoutBounds().getHeight();
+            bar.attach();
+            root.applyCss();
+            root.layout();
+            heights[1] = bar.node().getLayoutBounds().getHeight();
+        });
+        assertTrue(heights[1] > 20, "the controls are laid out: " + heights[1]);
+        assertEquals(heights[1], heights[0], "empty and full rows are the same height");
     }
 }

@@ -20,6 +20,7 @@ import javafx.util.StringConverter;
 /** Search, filters, problems-only, sort, and the re-sort button that shows how many changes wait. */
 public final class FleetToolbar {
     private final HBox row = new HBox();
+    private final List<Node> controls = new java.util.ArrayList<>();
     private final TextField search = new TextField();
     private final ToggleButton problemsOnly = new ToggleButton("Problems only (F)");
     private boolean updating;
@@ -82,9 +83,9 @@ public final class FleetToolbar {
             problemsOnly.setSelected(c.problemsOnly());
             updating = false;
         });
-        row.getChildren().addAll(search, state, health, broker, fresh, problemsOnly, sort, resort);
-        row.getChildren().addAll(extra);
-        row.getChildren().forEach(n -> {
+        controls.addAll(List.of(search, state, health, broker, fresh, problemsOnly, sort, resort));
+        controls.addAll(List.of(extra));
+        controls.forEach(n -> {
             if (n instanceof javafx.scene.layout.Region r && n != search) {
                 r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
@@ -128,6 +129,17 @@ public final class FleetToolbar {
 
     public void toggleProblemsOnly() {
         problemsOnly.setSelected(!problemsOnly.isSelected());
+    }
+
+    /**
+     * Puts the controls into the row (once; FX thread). The window shows the row empty (its height is fixed in the
+     * CSS, so nothing moves) until its first picture is drawn: styling two dozen controls for the first time costs a
+     * quarter of a second on a small machine, which the fleet need not wait for.
+     */
+    public void attach() {
+        if (row.getChildren().isEmpty()) {
+            row.getChildren().setAll(controls);
+        }
     }
 
     public Node node() {
