@@ -8,6 +8,7 @@ import com.mt5ops.console.ui.export.ExportActions;
 import com.mt5ops.console.ui.fx.FrameQueue;
 import com.mt5ops.console.ui.grid.FleetGrid;
 import com.mt5ops.console.ui.kpi.KpiTiles;
+import com.mt5ops.console.ui.fleet.FirstOrder;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.status.ConnectionBanner;
 import com.mt5ops.console.ui.status.StatusBar;
@@ -125,7 +126,14 @@ public final class MainWindow {
         if (icon != null) {
             stage.getIcons().add(new javafx.scene.image.Image(icon));
         }
-        services.feed().addListener(new BatchCoalescer(frames, vm::apply));
+        // the first big batch is sorted in the background as it arrives, while this thread still shows the window
+        FirstOrder ahead = new FirstOrder(services.freshness(), vm.sort().get(), vm.criteria().get(), Clock.systemUTC(), io);
+        vm.takeFirstOrderFrom(ahead);
+        BatchCoalescer toWindow = new BatchCoalescer(frames, vm::apply);
+        services.feed().addListener(batch -> {
+            ahead.prepare(batch);
+            toWindow.onBatch(batch);
+        });
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
         notifier = services.alertEvery() == null ? null : new com.mt5ops.console.ui.status.AlertNotifier(vm, stage, services.alertEvery());

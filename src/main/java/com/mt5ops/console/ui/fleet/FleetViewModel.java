@@ -58,6 +58,7 @@ public final class FleetViewModel {
     private Instant lastRecount = Instant.EPOCH;
     private final List<String> newCrashes = new ArrayList<>();
     private final List<String> newCritical = new ArrayList<>();
+    private FirstOrder firstOrder;
 
     public FleetViewModel(FreshnessPolicy policy, Clock clock) {
         this.policy = policy;
@@ -70,7 +71,7 @@ public final class FleetViewModel {
     /** Applies one coalesced mirror batch. */
     public void apply(MirrorBatch batch) {
         Fx.assertFx();
-        if (all.isEmpty() && batch.changes().size() > 1000) {
+        if (all.isEmpty() && batch.changes().size() > FirstOrder.FIRST_FILL_MIN) {
             firstFill(batch);
             return;
         }
@@ -138,7 +139,12 @@ public final class FleetViewModel {
         return (prev != null && order.compare(prev, i) > 0) || (next != null && order.compare(i, next) > 0);
     }
 
-    /** The first large batch into an empty view (start-up): take it whole and sort once. */
+    /** Where the first large batch may arrive already sorted (see {@link FirstOrder}). */
+    public void takeFirstOrderFrom(FirstOrder ahead) {
+        this.firstOrder = ahead;
+    }
+
+    /** The first large batch into an empty view (start-up): take it whole and sort once, or take its prepared order. */
     private void firstFill(MirrorBatch batch) {
         Instant t = clock.instant();
         for (Change c : batch.changes()) {
@@ -150,7 +156,12 @@ public final class FleetViewModel {
         stats.set(batch.stats());
         dataAsOf.set(t);
         lastChanged = Set.of();
-        resort();
+        List<String> ahead = firstOrder == null ? null : firstOrder.take(batch, sort.get(), criteria.get());
+        if (ahead != null) {
+            showInOrder(ahead, t);
+        } else {
+            resort();
+        }
         recount(t);
         dataVersion.set(dataVersion.get() + 1);
     }
@@ -196,19 +207,23 @@ public final class FleetViewModel {
     public void resort() {
         long started = System.nanoTime();
         Instant t = clock.instant();
-        lastAutoSort = t;
         List<Instance> shown = new ArrayList<>();
         for (Instance i : all.values()) {
             if (criteria.get().matches(i, policy, t)) {
                 shown.add(i);
             }
         }
-        visible.setAll(sort.get().order(shown, policy, t));
+        showInOrder(sort.get().order(shown, policy, t), t);
+        LOG.debug("re-sort of {} instances in {} ms", visible.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void showInOrder(List<String> ids, Instant t) {
+        lastAutoSort = t;
+        visible.setAll(ids);
         reindex();
         pendingIds.clear();
         pendingResort.set(0);
         selection.retainVisible();
-        LOG.debug("re-sort of {} instances in {} ms", visible.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private void reindex() {
