@@ -173,7 +173,7 @@ public final class MainWindow {
 
     /**
      * Done (on the FX thread) once the window has laid out its first data: what the console waits for before it
-     * starts what the picture does not need (the KPI tiles; the live Redis client).
+     * starts what the picture does not need (the KPI tiles, the toolbar's controls, the live Redis client).
      */
     public java.util.concurrent.CompletionStage<Void> firstPicture() {
         return firstPicture;
