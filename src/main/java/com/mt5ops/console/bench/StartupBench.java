@@ -53,7 +53,11 @@ public final class StartupBench {
                 Path archive = config.resolve("gui.jsa");
                 List<String> train = new ArrayList<>(jvm);
                 train.add("-XX:ArchiveClassesAtExit=" + archive);
-                once(redisUri, config, train, Duration.ofSeconds(60));
+                try { // as installer/train-class-archive.sh: headless, on a private demo fleet of 2,000
+                    once(train, config, List.of("--demo", "--demo-instances", "2000"), true, Duration.ofSeconds(60));
+                } catch (IOException e) {
+                    progress.printf("  the training start failed: %s%n", e.getMessage());
+                }
                 boolean archived = Files.isRegularFile(archive);
                 if (archived) {
                     jvm.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
@@ -62,7 +66,7 @@ public final class StartupBench {
                         archived ? "" : " (no class-data archive: the JVM archives classes from jars only)");
             }
             for (int k = 0; k < rounds; k++) {
-                Start s = once(redisUri, config, jvm, Duration.ofSeconds(10));
+                Start s = once(jvm, config, List.of("--redis", redisUri), !onDisplay(), Duration.ofSeconds(10));
                 progress.printf("  start-up %d: filled window after %d ms (%d instances, %d ms CPU)%n", k + 1, s.firstDataMs(),
                         s.instances(), s.cpuMs());
                 progress.flush();
@@ -82,15 +86,18 @@ public final class StartupBench {
         return display != null && !display.isBlank();
     }
 
-    private Start once(String redisUri, Path config, List<String> jvm, Duration exitWithin) throws IOException, InterruptedException {
+    private Start once(List<String> jvm, Path config, List<String> source, boolean headless, Duration exitWithin)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         cmd.addAll(jvm);
-        if (!onDisplay()) {
+        if (headless) {
             cmd.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                     "-Dheadless.geometry=1600x1000-32"));
         }
         cmd.addAll(List.of("-Dmt5.config.dir=" + config, "-cp", System.getProperty("java.class.path"),
-                "com.mt5ops.console.app.Launcher", "gui", "--redis", redisUri, "--read-only", "--exit-after-first-data"));
+                "com.mt5ops.console.app.Launcher", "gui"));
+        cmd.addAll(source);
+        cmd.addAll(List.of("--read-only", "--exit-after-first-data"));
         Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
