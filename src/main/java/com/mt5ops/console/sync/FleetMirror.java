@@ -163,8 +163,8 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
 
     /** Publishes the read-ahead (and greets the window) while the client waits for its turn; see {@link #start(java.util.concurrent.Future, java.time.Duration)}. */
     private void holdClient() {
-        // worth it while the read-ahead may still bring a picture, or has brought one (without one: connect now)
-        clientGate.await(() -> running && (readAhead != null || !plain.readFinished()), () -> {
+        // worth it while the read-ahead may still bring a picture, or has brought one to draw (else: connect now)
+        clientGate.await(() -> running && (readAhead != null ? !readAhead.fleet().instances().isEmpty() : !plain.readFinished()), () -> {
             greetJoining();
             takeReadAhead();
         });

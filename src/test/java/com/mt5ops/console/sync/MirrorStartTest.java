@@ -126,4 +126,14 @@ class MirrorStartTest {
             Await.until(Duration.ofSeconds(10), () -> mirror.stats().state() == ConnectionState.LIVE, () -> "state " + mirror.stats());
         }
     }
+
+    @Test
+    void anEmptyFleetHasNoPictureToWaitForSoTheClientConnectsAtOnce() throws Exception {
+        RedisConnector connector = new RedisConnector(RedisEndpoint.parse(REDIS.uri()));
+        try (connector; FleetMirror mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()),
+                MirrorConfig.defaults(), Clock.systemUTC())) {
+            mirror.start(new java.util.concurrent.CompletableFuture<Void>(), Duration.ofSeconds(30));
+            Await.until(Duration.ofSeconds(10), () -> mirror.stats().state() == ConnectionState.LIVE, () -> "state " + mirror.stats());
+        }
+    }
 }
