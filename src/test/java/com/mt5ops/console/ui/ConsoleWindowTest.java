@@ -215,6 +215,16 @@ class ConsoleWindowTest extends FxRobot {
         assertEquals(ofOther, fx(() -> console.window.viewModel().visible().stream().filter(ofOther::contains).toList()),
                 "within a broker, problems first: the crashed one leads its group");
 
+        // the table view, grouped: a rule above the first row of the second broker, and only there
+        clickOn("#view-toggle");
+        waitFor(5, () -> lookup(".table-view").tryQuery().isPresent(), "the table view");
+        List<Object> ruled = fx(() -> lookup(".group-start").queryAll().stream()
+                .map(n -> (Object) ((javafx.scene.control.TableRow<?>) n).getItem()).toList());
+        String secondGroupFirst = fx(() -> console.window.viewModel().visible().get(3));
+        assertEquals(List.of(secondGroupFirst), ruled, "one rule, above the first row of the second broker");
+        clickOn("#view-toggle");
+        waitFor(5, () -> lookup(".group-header").queryAll().size() == 2, "back to the grid");
+
         clickOn(lookup(".group-header").queryAll().stream().filter(n -> n.getAccessibleText().contains(other)).findFirst().orElseThrow());
         awaitVisible(2);
         assertTrue(fx(() -> console.window.viewModel().visible().containsAll(ofOther)));

@@ -2,6 +2,7 @@ package com.mt5ops.console.ui.table;
 
 import com.mt5ops.console.model.Freshness;
 import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.ui.fleet.FilterCriteria;
 import com.mt5ops.console.ui.fx.Format;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import java.util.function.Function;
@@ -12,7 +13,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
-/** The compact view for very large fleets: one row per instance, same order, filters and selection as the grid. */
+/**
+ * The compact view for very large fleets: one row per instance, same order, filters and selection as the grid;
+ * grouped by broker, each broker's rows start under a rule.
+ */
 public final class FleetTable {
     private final TableView<String> table;
     private final FleetViewModel vm;
@@ -41,9 +45,12 @@ public final class FleetTable {
             protected void updateItem(String id, boolean empty) {
                 super.updateItem(id, empty);
                 Instance i = empty || id == null ? null : vm.get(id);
-                getStyleClass().remove("problem-row");
+                getStyleClass().removeAll("problem-row", "group-start");
                 if (i != null && i.hasProblems()) {
                     getStyleClass().add("problem-row");
+                }
+                if (i != null && startsBrokerGroup(i, getIndex())) {
+                    getStyleClass().add("group-start");
                 }
             }
         });
@@ -64,6 +71,15 @@ public final class FleetTable {
         table.setOnMouseEntered(e -> vm.pointerOverGrid().set(true));
         table.setOnMouseExited(e -> vm.pointerOverGrid().set(false));
         table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> vm.pointerMoved());
+    }
+
+    /** Grouped by broker, a rule above each broker's first row (the grid gives each group a header card). */
+    private boolean startsBrokerGroup(Instance i, int index) {
+        if (vm.sort().get() != com.mt5ops.console.ui.fleet.SortOrder.BROKER || index <= 0 || index >= vm.visible().size()) {
+            return false;
+        }
+        Instance above = vm.get(vm.visible().get(index - 1));
+        return above != null && !java.util.Objects.equals(FilterCriteria.rawBroker(above), FilterCriteria.rawBroker(i));
     }
 
     private void refreshIfShown() {
