@@ -80,6 +80,19 @@ class ConsoleWindowTest extends FxRobot {
         waitFor(5, () -> console.window.viewModel().get(later) != null, "a new instance appears live");
         waitFor(5, () -> lookup(".card").queryAll().stream().anyMatch(n -> String.valueOf(n.getAccessibleText()).contains("CRASHED")
                 && n.getAccessibleText().contains(crashed)), "the crashed card says CRASHED");
+        // a full row of cards spreads over the grid: no strip left over on the right
+        double[] edges = fx(() -> {
+            Node grid = lookup("#fleet-grid").query();
+            double left = Double.MAX_VALUE;
+            double right = 0;
+            for (Node card : lookup(".card").queryAll()) {
+                javafx.geometry.Bounds b = grid.sceneToLocal(card.localToScene(card.getBoundsInLocal()));
+                left = Math.min(left, b.getMinX());
+                right = Math.max(right, b.getMaxX());
+            }
+            return new double[] {left, grid.getLayoutBounds().getWidth() - right};
+        });
+        assertTrue(edges[1] - 18 <= edges[0] + 2, "margins left " + edges[0] + ", right " + edges[1] + " (18 of it the scroll bar)");
     }
 
     /** The tooltip showing now, if any (tooltips are made only when the pointer first comes over their node). */

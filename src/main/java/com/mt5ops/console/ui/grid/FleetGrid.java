@@ -41,6 +41,7 @@ public final class FleetGrid {
             view.setItems(items.items());
         });
         view.widthProperty().addListener((o, a, w) -> {
+            spreadAcross(w.doubleValue());
             items.setColumns(columns(w.doubleValue()));
             if (items.isGrouped() && columns(w.doubleValue()) != columns(a.doubleValue())) {
                 items.rebuild();
@@ -63,6 +64,16 @@ public final class FleetGrid {
             return skin.computeMaxCellsInRow();
         }
         return columns(view.getWidth());
+    }
+
+    /**
+     * Shares the width a row of whole cards leaves over among the gaps, so the cards spread over the grid instead of
+     * leaving a strip on the right (the skin then still fits exactly {@link #columns(double)} per row).
+     */
+    private void spreadAcross(double width) {
+        int columns = columns(width);
+        double spare = Math.max(0, width - SCROLLBAR - columns * (InstanceCard.WIDTH + GAP) - 1);
+        view.setHorizontalCellSpacing(GAP / 2 + spare / (2 * columns));
     }
 
     private static int columns(double width) {
