@@ -9,6 +9,7 @@ import com.mt5ops.console.cli.SnapshotCommand;
 import com.mt5ops.console.cli.TransitionCommand;
 import com.mt5ops.console.model.FreshnessPolicy;
 import com.mt5ops.console.model.TransitionTable;
+import com.mt5ops.console.ui.fx.FxStartup;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,20 +18,20 @@ import picocli.CommandLine;
 /** Wires the commands with their dependencies: the one place the CLI is assembled. */
 public final class CommandLineFactory {
     private final CliContext ctx;
-    private final FxToolkit fx;
+    private final FxStartup fx;
 
     /** The process's own streams and clock; {@code fx} may already be starting (the launcher saw a window coming). */
-    public CommandLineFactory(FxToolkit fx) {
+    public CommandLineFactory(FxStartup fx) {
         this(new CliContext(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false),
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 Clock.systemUTC(), FreshnessPolicy.defaults(), new TransitionTable()), fx);
     }
 
     public CommandLineFactory(CliContext ctx) {
-        this(ctx, new FxToolkit());
+        this(ctx, new FxStartup());
     }
 
-    public CommandLineFactory(CliContext ctx, FxToolkit fx) {
+    public CommandLineFactory(CliContext ctx, FxStartup fx) {
         this.ctx = ctx;
         this.fx = fx;
     }

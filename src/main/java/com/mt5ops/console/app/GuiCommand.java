@@ -9,6 +9,7 @@ import com.mt5ops.console.sync.FleetMirror;
 import com.mt5ops.console.sync.MirrorConfig;
 import com.mt5ops.console.ui.ConsoleServices;
 import com.mt5ops.console.ui.MainWindow;
+import com.mt5ops.console.ui.fx.FxStartup;
 import com.mt5ops.console.ui.settings.Settings;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -25,7 +26,7 @@ public final class GuiCommand implements Callable<Integer> {
     static final String ENV_URI = "MT5_REDIS_URI";
 
     private final CliContext ctx;
-    private final FxToolkit fx;
+    private final FxStartup fx;
 
     @Option(names = "--redis", paramLabel = "URI", description = "the Redis to watch (default: $" + ENV_URI + ", else the demo)")
     String uri;
@@ -43,7 +44,7 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--exit-after-first-data", hidden = true)
     boolean exitAfterFirstData;
 
-    public GuiCommand(CliContext ctx, FxToolkit fx) {
+    public GuiCommand(CliContext ctx, FxStartup fx) {
         this.ctx = ctx;
         this.fx = fx;
     }
@@ -52,6 +53,7 @@ public final class GuiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         debugAt("gui command");
         java.util.concurrent.CompletableFuture<Void> fxReady = fx.start(); // at once, unless the launcher already did
+        fxReady.thenRun(() -> debugAt("fx started"));
         SettingsStore store = SettingsStore.forUser();
         com.mt5ops.console.ui.settings.Settings settings = store.load();
         debugAt("settings read");

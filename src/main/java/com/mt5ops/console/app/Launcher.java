@@ -1,5 +1,7 @@
 package com.mt5ops.console.app;
 
+import com.mt5ops.console.ui.fx.FxStartup;
+
 /**
  * The jar's entry point. Deliberately not a JavaFX Application, so the fat jar starts on the class path
  * without a JavaFX launcher; the GUI is started only when the `gui` command runs.
@@ -39,7 +41,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         String[] commandLine = withDefaultCommand(args);
-        FxToolkit fx = new FxToolkit();
+        FxStartup fx = new FxStartup();
         int code;
         if (opensWindow(commandLine)) {
             fx.start(); // first: JavaFX takes longest to come up, and needs nothing the command line decides

@@ -5,6 +5,7 @@ import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionTable;
 import com.mt5ops.console.ui.ConsoleServices;
 import com.mt5ops.console.ui.MainWindow;
+import com.mt5ops.console.ui.fx.FxStartup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,13 +41,14 @@ public final class FxPulseBench {
         List<Double> intervals = new ArrayList<>();
         long[] pulseStart = {0};
         boolean[] measuring = {false};
+        try {
+            new FxStartup().start().get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the headless toolkit did not start", e.getCause() == null ? e : e.getCause());
+        }
         CountDownLatch ready = new CountDownLatch(1);
-        Platform.setImplicitExit(false);
-        // the jar runs JavaFX from the class path on purpose; its warning about that would only clutter the report
-        java.util.logging.Logger javafxLog = java.util.logging.Logger.getLogger("javafx");
-        javafxLog.setLevel(java.util.logging.Level.SEVERE);
         Throwable[] failed = {null};
-        Platform.startup(() -> {
+        Platform.runLater(() -> {
           try {
             Stage stage = new Stage();
             MainWindow window = new MainWindow(stage, services, Runnable::run);
@@ -77,9 +79,7 @@ public final class FxPulseBench {
             ready.countDown();
           }
         });
-        boolean started = ready.await(20, TimeUnit.SECONDS);
-        java.lang.ref.Reference.reachabilityFence(javafxLog); // loggers are held weakly; a collected one forgets its level
-        if (!started || failed[0] != null) {
+        if (!ready.await(20, TimeUnit.SECONDS) || failed[0] != null) {
             throw new IllegalStateException("the headless window did not start", failed[0]);
         }
         feed.publishFleet();

@@ -1,15 +1,16 @@
-package com.mt5ops.console.app;
+package com.mt5ops.console.ui.fx;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 
 /**
- * Starts JavaFX once, on its own thread, as early as the launcher knows a window will open: the toolkit is the
+ * Starts JavaFX once, on its own thread, without its class-path warning and with one log line for an unexpected
+ * error on the UI thread. The app starts it as early as the launcher knows a window will open (the toolkit is the
  * longest step before a window can be built, so it comes up while the command line, settings, the demo and the
- * Redis client are prepared.
+ * Redis client are prepared); `bench` starts it for its headless window.
  */
-public final class FxToolkit {
+public final class FxStartup {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -28,10 +29,7 @@ public final class FxToolkit {
                 Platform.setImplicitExit(false);
                 Platform.startup(() -> {
                     // the logger only now: setting up logging first would hold the toolkit back
-                    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FxToolkit.class);
-                    if (log.isDebugEnabled()) {
-                        log.debug("fx started at {} ms", Uptime.ms());
-                    }
+                    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FxStartup.class);
                     // JavaFX's own shutdown hook disposes the renderer while ours still closes the window; the events
                     // that race it are harmless then. Anything else is one log line, never a stack trace on a terminal.
                     Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
