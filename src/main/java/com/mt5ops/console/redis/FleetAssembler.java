@@ -1,5 +1,6 @@
 package com.mt5ops.console.redis;
 
+import com.mt5ops.console.model.HashPart;
 import com.mt5ops.console.model.KeySchema;
 import com.mt5ops.console.model.KeySchema.ParsedKey;
 import com.mt5ops.console.model.RawInstance;
@@ -56,21 +57,19 @@ final class FleetAssembler {
         }
     }
 
-    /** Carries over the hashes of {@code before} that are not being read again ({@code reading}: FleetLoader bits). */
-    void keep(RawInstance before, int reading) {
+    /** Carries over the hashes of {@code before} that are not being read again. */
+    void keep(RawInstance before, Set<HashPart> reading) {
         Parts p = parts.computeIfAbsent(before.id(), k -> new Parts());
-        String id = before.id();
-        if ((reading & FleetLoader.INSTANCE) == 0) {
-            p.instance = before.instance();
-            carryWrongType(before, KeySchema.instanceKey(id), p);
-        }
-        if ((reading & FleetLoader.METRICS) == 0) {
-            p.metrics = before.metrics();
-            carryWrongType(before, KeySchema.metricsKey(id), p);
-        }
-        if ((reading & FleetLoader.HEALTH) == 0) {
-            p.health = before.health();
-            carryWrongType(before, KeySchema.healthKey(id), p);
+        for (HashPart part : HashPart.values()) {
+            if (reading.contains(part)) {
+                continue;
+            }
+            switch (part) {
+                case INSTANCE -> p.instance = before.instance();
+                case METRICS -> p.metrics = before.metrics();
+                case HEALTH -> p.health = before.health();
+            }
+            carryWrongType(before, part.key(before.id()), p);
         }
     }
 

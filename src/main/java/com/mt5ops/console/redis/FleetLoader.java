@@ -1,6 +1,8 @@
 package com.mt5ops.console.redis;
 
+import com.mt5ops.console.model.HashPart;
 import com.mt5ops.console.model.KeySchema;
+import com.mt5ops.console.model.RawInstance;
 import com.mt5ops.console.model.KeySchema.ParsedKey;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
@@ -19,8 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +42,16 @@ public final class FleetLoader implements AutoCloseable {
     private final RedisAsyncCommands<String, String> async;
     private final String target;
     private final LuaScript readScript = new LuaScript("read-keys.lua");
+    private final Patience patience;
     private boolean scriptsAllowed = true;
 
     public FleetLoader(RedisConnector connector) {
+        this(connector, Patience.PLAIN);
+    }
+
+    /** A loader whose blocking waits run {@code patience}'s meanwhile between slices. */
+    public FleetLoader(RedisConnector connector, Patience patience) {
+        this.patience = patience;
         this.connection = connector.connect();
         this.connection.setAutoFlushCommands(false);
         this.async = connection.async();
@@ -79,36 +88,22 @@ public final class FleetLoader implements AutoCloseable {
         return fleet;
     }
 
-    /** Bits of {@link #loadParts}: which of an id's hashes to read. */
-    public static final int INSTANCE = 1;
-    public static final int METRICS = 2;
-    public static final int HEALTH = 4;
-    public static final int ALL = INSTANCE | METRICS | HEALTH;
-
     /**
-     * Reads only the named hashes of each id (bit mask of INSTANCE, METRICS, HEALTH) and takes the others from
-     * {@code previous}; an id without a previous value is read whole. Membership comes from {@code knownSets}.
+     * Reads only the named hashes of each id and takes the others from {@code previous}; an id without a previous
+     * value is read whole. Membership comes from {@code knownSets}.
      */
-    public Fleet loadParts(Map<String, Integer> partsById, Map<String, Set<String>> knownSets,
-                           java.util.function.Function<String, com.mt5ops.console.model.RawInstance> previous) {
+    public Fleet loadParts(Map<String, Set<HashPart>> partsById, Map<String, Set<String>> knownSets,
+                           Function<String, RawInstance> previous) {
         FleetAssembler assembler = new FleetAssembler();
         List<String> keys = new ArrayList<>(partsById.size() * 2);
-        partsById.forEach((id, mask) -> {
-            com.mt5ops.console.model.RawInstance before = previous.apply(id);
-            int read = before == null ? ALL : mask;
+        partsById.forEach((id, changed) -> {
+            RawInstance before = previous.apply(id);
+            Set<HashPart> read = before == null ? HashPart.ALL : changed;
             assembler.touch(id);
             if (before != null) {
                 assembler.keep(before, read);
             }
-            if ((read & INSTANCE) != 0) {
-                keys.add(KeySchema.instanceKey(id));
-            }
-            if ((read & METRICS) != 0) {
-                keys.add(KeySchema.metricsKey(id));
-            }
-            if ((read & HEALTH) != 0) {
-                keys.add(KeySchema.healthKey(id));
-            }
+            read.forEach(part -> keys.add(part.key(id)));
         });
         readBatched(keys, assembler);
         return assembler.build(knownSets);
@@ -141,7 +136,7 @@ public final class FleetLoader implements AutoCloseable {
                 for (int k = 0; k < replies.size(); k++) {
                     int from = k * BATCH;
                     assembler.absorbScriptReply(keys.subList(from, Math.min(keys.size(), from + BATCH)),
-                            replies.get(k).get(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+                            patience.await(replies.get(k), TIMEOUT_MS));
                 }
                 return;
             } catch (ExecutionException e) {
@@ -171,7 +166,7 @@ public final class FleetLoader implements AutoCloseable {
             String key = keys.get(i);
             ParsedKey parsed = KeySchema.parse(key).orElseThrow();
             try {
-                Object value = replies.get(i).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                Object value = patience.await(replies.get(i), TIMEOUT_MS);
                 if (parsed.kind() == KeySchema.Kind.STATE_SET) {
                     assembler.set(parsed.name(), (Set<String>) value);
                 } else {
@@ -192,7 +187,7 @@ public final class FleetLoader implements AutoCloseable {
 
     private <T> T await(CompletableFuture<T> future) {
         try {
-            return future.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return patience.await(future, TIMEOUT_MS);
         } catch (ExecutionException e) {
             throw RedisAccessException.from(target, e.getCause());
         } catch (TimeoutException | InterruptedException e) {

@@ -36,7 +36,7 @@ public final class IntegrityChecker {
         }
         List<Problem> problems = new ArrayList<>();
         try (StatefulRedisConnection<String, String> c = connector.connect()) {
-            NotificationConfig.Status status = new NotificationConfig().read(c.sync());
+            NotificationConfig.Status status = new NotificationConfig().read(NotificationConfig.over(c.sync()));
             if (!status.enabled()) {
                 problems.add(Problem.server(ProblemCode.NOTIFICATIONS_OFF, status.message()));
             }

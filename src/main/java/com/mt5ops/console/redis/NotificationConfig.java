@@ -1,7 +1,10 @@
 package com.mt5ops.console.redis;
 
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads `notify-keyspace-events` and, when allowed, adds the flags the live mirror needs (K g h s x) to
@@ -9,9 +12,62 @@ import java.util.Map;
  */
 public final class NotificationConfig {
     public static final String REQUIRED = "Kghsx";
+    private static final String NAME = "notify-keyspace-events";
+    private static final long TIMEOUT_MS = 10_000;
 
     /** What the server's notification setting is, and whether the console can rely on it. */
     public record Status(boolean enabled, String flags, boolean changed, String message) {
+    }
+
+    /** Reads and writes the one setting. */
+    public interface Access {
+        String get();
+
+        void set(String flags);
+    }
+
+    /** Over a synchronous connection. */
+    public static Access over(RedisCommands<String, String> redis) {
+        return new Access() {
+            @Override
+            public String get() {
+                return redis.configGet(NAME).getOrDefault(NAME, "");
+            }
+
+            @Override
+            public void set(String flags) {
+                redis.configSet(NAME, flags);
+            }
+        };
+    }
+
+    /** Over an asynchronous connection, waiting with {@code patience} (the mirror keeps its heartbeat meanwhile). */
+    public static Access over(RedisAsyncCommands<String, String> redis, Patience patience) {
+        return new Access() {
+            @Override
+            public String get() {
+                Map<String, String> reply = await(redis.configGet(NAME).toCompletableFuture(), patience);
+                return reply.getOrDefault(NAME, "");
+            }
+
+            @Override
+            public void set(String flags) {
+                await(redis.configSet(NAME, flags).toCompletableFuture(), patience);
+            }
+        };
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> f, Patience patience) {
+        try {
+            return patience.await(f, TIMEOUT_MS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     public static boolean satisfies(String flags) {
@@ -39,9 +95,9 @@ public final class NotificationConfig {
     }
 
     /** Reads the setting only. */
-    public Status read(RedisCommands<String, String> redis) {
+    public Status read(Access redis) {
         try {
-            String flags = current(redis);
+            String flags = redis.get();
             return new Status(satisfies(flags), flags, false,
                     satisfies(flags) ? "keyspace notifications on (" + flags + ")" : "keyspace notifications lack " + REQUIRED + " (now '" + flags + "')");
         } catch (RuntimeException e) {
@@ -50,24 +106,19 @@ public final class NotificationConfig {
     }
 
     /** Reads the setting and adds what is missing, if the server lets us. */
-    public Status ensure(RedisCommands<String, String> redis) {
+    public Status ensure(Access redis) {
         Status now = read(redis);
         if (now.enabled() || now.flags() == null) {
             return now;
         }
         String wanted = merged(now.flags());
         try {
-            redis.configSet("notify-keyspace-events", wanted);
-            String after = current(redis);
+            redis.set(wanted);
+            String after = redis.get();
             return new Status(satisfies(after), after, true, "enabled keyspace notifications: '" + now.flags() + "' -> '" + after + "'");
         } catch (RuntimeException e) {
             return new Status(false, now.flags(), false, "keyspace notifications are off and CONFIG SET was refused: " + firstLine(e));
         }
-    }
-
-    private static String current(RedisCommands<String, String> redis) {
-        Map<String, String> reply = redis.configGet("notify-keyspace-events");
-        return reply.getOrDefault("notify-keyspace-events", "");
     }
 
     private static String firstLine(RuntimeException e) {

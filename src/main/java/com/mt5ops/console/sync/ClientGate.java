@@ -1,6 +1,8 @@
 package com.mt5ops.console.sync;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -18,18 +20,18 @@ record ClientGate(Future<?> when, Duration atMost) {
 
     /**
      * Waits for the gate while {@code stillWaiting} holds, running {@code meanwhile} first and then every 20 ms (on the
-     * waiting thread: the mirror keeps serving its listeners).
+     * waiting thread: the mirror keeps serving its listeners). The limit is measured on {@code clock}.
      */
-    void await(BooleanSupplier stillWaiting, Runnable meanwhile) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!when.isDone() && System.nanoTime() < deadline) {
+    void await(Clock clock, BooleanSupplier stillWaiting, Runnable meanwhile) {
+        long deadline = clock.millis() + atMost.toMillis();
+        while (!when.isDone() && clock.millis() < deadline) {
             meanwhile.run();
             if (!stillWaiting.getAsBoolean()) {
                 return;
             }
             try {
                 when.get(SLICE_MS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
+            } catch (TimeoutException | ExecutionException | CancellationException e) {
                 // not yet (or never): the limit decides
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

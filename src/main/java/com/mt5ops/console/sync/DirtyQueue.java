@@ -1,11 +1,16 @@
 package com.mt5ops.console.sync;
 
+import com.mt5ops.console.model.HashPart;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -14,22 +19,30 @@ import java.util.concurrent.locks.LockSupport;
  * number of distinct ids however fast Redis writes.
  */
 final class DirtyQueue {
-    /** Which of an id's hashes changed, as a bit mask of {@link Parts}; 0 means only its set membership. */
-    private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
+    /** Which of an id's hashes changed; an empty set means only its set membership. */
+    private final ConcurrentHashMap<String, Set<HashPart>> ids = new ConcurrentHashMap<>();
     /** The same ids, oldest first: draining costs the batch, not the table, and nobody waits behind newer marks. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<String> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<String> order = new ConcurrentLinkedQueue<>();
     private final Set<String> sets = ConcurrentHashMap.newKeySet();
     private volatile Thread worker;
+    /** Set by every wake: the worker's other waits (futures, joins) park too and may swallow the unpark itself. */
+    private final AtomicBoolean woken = new AtomicBoolean();
 
     void bindWorker(Thread thread) {
         this.worker = thread;
     }
 
-    void markId(String id, int parts) {
+    /** Marks {@code part} of {@code id} changed (null: only its membership in a state set). */
+    void markId(String id, HashPart part) {
         boolean[] fresh = {false};
+        // Mutating the set inside compute is safe: the drainer takes it out with remove, atomically, before reading it.
         ids.compute(id, (k, v) -> {
             fresh[0] = v == null;
-            return v == null ? parts : v | parts;
+            Set<HashPart> parts = v == null ? EnumSet.noneOf(HashPart.class) : v;
+            if (part != null) {
+                parts.add(part);
+            }
+            return parts;
         });
         if (fresh[0]) {
             order.add(id);
@@ -43,6 +56,7 @@ final class DirtyQueue {
     }
 
     void wake() {
+        woken.set(true);
         Thread w = worker;
         if (w != null) {
             LockSupport.unpark(w);
@@ -50,12 +64,12 @@ final class DirtyQueue {
     }
 
     /** Takes up to {@code max} ids out of the queue, each with the parts that changed. */
-    Map<String, Integer> drainIds(int max) {
-        Map<String, Integer> out = new LinkedHashMap<>();
+    Map<String, Set<HashPart>> drainIds(int max) {
+        Map<String, Set<HashPart>> out = new LinkedHashMap<>();
         String id;
         while (out.size() < max && (id = order.poll()) != null) {
-            // A mark racing with this removal either lands in the removed mask or re-enqueues the id.
-            Integer parts = ids.remove(id);
+            // A mark racing with this removal either lands in the removed set or re-enqueues the id.
+            Set<HashPart> parts = ids.remove(id);
             if (parts != null) {
                 out.put(id, parts);
             }
@@ -77,9 +91,9 @@ final class DirtyQueue {
         return !sets.isEmpty();
     }
 
-    /** Parks the worker until something is marked or the time is up. */
-    void await(long nanos) {
-        if (order.isEmpty() && sets.isEmpty()) {
+    /** Parks the worker until something is marked, an event is posted, or the time is up. */
+    void park(long nanos) {
+        if (!woken.getAndSet(false)) {
             LockSupport.parkNanos(this, Math.max(0, nanos));
         }
     }

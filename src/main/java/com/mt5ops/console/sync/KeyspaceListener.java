@@ -1,5 +1,6 @@
 package com.mt5ops.console.sync;
 
+import com.mt5ops.console.model.HashPart;
 import com.mt5ops.console.model.KeySchema;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,8 +14,7 @@ final class KeyspaceListener extends RedisPubSubAdapter<String, String> {
     private final String probePrefix;
     private final DirtyQueue dirty;
     private final AtomicLong events = new AtomicLong();
-    private final AtomicLong probesSeen = new AtomicLong();
-    private volatile boolean subscribed;
+    private final AtomicLong heard = new AtomicLong();
 
     KeyspaceListener(int db, DirtyQueue dirty) {
         this.prefix = "__keyspace@" + db + "__:";
@@ -32,8 +32,9 @@ final class KeyspaceListener extends RedisPubSubAdapter<String, String> {
 
     @Override
     public void message(String pattern, String channel, String message) {
+        heard.incrementAndGet();
         if (channel.startsWith(probePrefix)) {
-            probesSeen.incrementAndGet();
+            dirty.wake(); // the evidence the worker waits for
             return;
         }
         if (!channel.startsWith(prefix)) {
@@ -44,31 +45,18 @@ final class KeyspaceListener extends RedisPubSubAdapter<String, String> {
             if (key.kind() == KeySchema.Kind.STATE_SET) {
                 dirty.markSet(key.name());
             } else {
-                dirty.markId(key.name(), Parts.of(key.kind()));
+                dirty.markId(key.name(), HashPart.of(key.kind()).orElse(null));
             }
         });
     }
 
-    @Override
-    public void psubscribed(String pattern, long count) {
-        if (pattern.equals(pattern())) {
-            subscribed = true;
-            dirty.wake();
-        }
-    }
-
+    /** Keyspace events of the fleet counted so far (probes not included). */
     long events() {
         return events.get();
     }
 
-    long probesSeen() {
-        return probesSeen.get();
-    }
-
-    /** True once after each (re)subscription. */
-    boolean takeSubscribed() {
-        boolean was = subscribed;
-        subscribed = false;
-        return was;
+    /** Every message heard so far, probes included: evidence that notifications flow. */
+    long heard() {
+        return heard.get();
     }
 }

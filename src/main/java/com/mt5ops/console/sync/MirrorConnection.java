@@ -2,61 +2,64 @@ package com.mt5ops.console.sync;
 
 import com.mt5ops.console.redis.FleetLoader;
 import com.mt5ops.console.redis.NotificationConfig;
+import com.mt5ops.console.redis.Patience;
 import com.mt5ops.console.redis.RedisConnector;
+import com.mt5ops.console.sync.MirrorEvent.LinkLost;
+import com.mt5ops.console.sync.MirrorEvent.PingAnswered;
+import com.mt5ops.console.sync.MirrorEvent.PingFailed;
+import com.mt5ops.console.sync.MirrorEvent.Subscribed;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.net.SocketAddress;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The mirror's connections: pub/sub (PSUBSCRIBE on keyspace events), a control connection (CONFIG, probes)
- * and the fleet loader's. Lettuce reconnects each on its own and re-subscribes the patterns.
+ * One generation of the mirror's connections: pub/sub (PSUBSCRIBE on keyspace events), a control connection
+ * (CONFIG, probes, the heartbeat PING) and the fleet loader's. Lettuce reconnects each on its own and re-subscribes;
+ * what happens to the link is posted to the mirror's inbox under this generation, so a closed connection's late
+ * news cannot reach its successor.
  */
 final class MirrorConnection implements AutoCloseable {
     static final String PROBE_PREFIX = "console:probe:";
+    private static final long PROBE_TIMEOUT_MS = 5_000;
 
     private final StatefulRedisPubSubConnection<String, String> pubsub;
     private final StatefulRedisConnection<String, String> control;
     private final FleetLoader loader;
+    private final Patience patience;
     private final String probeKey = PROBE_PREFIX + UUID.randomUUID();
-    private volatile boolean pubsubUp;
 
-    MirrorConnection(RedisConnector connector, KeyspaceListener listener, DirtyQueue dirty) {
+    MirrorConnection(RedisConnector connector, KeyspaceListener listener, MirrorInbox inbox, long generation, Patience patience) {
+        this.patience = patience;
         StatefulRedisConnection<String, String> c = null;
         FleetLoader l = null;
         StatefulRedisPubSubConnection<String, String> p = null;
         try {
             c = connector.connect();
-            l = new FleetLoader(connector);
+            l = new FleetLoader(connector, patience);
             p = connector.connectPubSub();
             p.addListener(listener);
-            p.addListener(new RedisConnectionStateListener() {
+            p.addListener(new RedisPubSubAdapter<>() {
                 @Override
-                public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                    pubsubUp = true;
-                    dirty.wake();
-                }
-
-                @Override
-                public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-                    pubsubUp = false;
-                    dirty.wake();
+                public void psubscribed(String pattern, long count) {
+                    if (pattern.equals(listener.pattern())) {
+                        inbox.post(generation, new Subscribed());
+                    }
                 }
             });
-            p.sync().psubscribe(listener.pattern(), listener.probePattern());
-            pubsubUp = true;
+            p.addListener(new RedisConnectionStateListener() {
+                @Override
+                public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                    inbox.post(generation, new LinkLost());
+                }
+            });
+            p.sync().psubscribe(listener.pattern(), listener.probePattern()); // a refusal (ACL) surfaces here
         } catch (RuntimeException e) {
-            if (p != null) {
-                p.close();
-            }
-            if (l != null) {
-                l.close();
-            }
-            if (c != null) {
-                c.close();
-            }
+            closeAll(p, l, c);
             throw e;
         }
         this.control = c;
@@ -64,38 +67,59 @@ final class MirrorConnection implements AutoCloseable {
         this.pubsub = p;
     }
 
-    boolean pubsubUp() {
-        return pubsubUp && pubsub.isOpen();
-    }
-
-    /** The command connections are up too (after a restart they may come back later than pub/sub). */
-    boolean commandsUp() {
-        return control.isOpen() && loader.isOpen();
-    }
-
     FleetLoader loader() {
         return loader;
     }
 
-    NotificationConfig.Status ensureNotifications() {
-        return new NotificationConfig().ensure(control.sync());
+    /** The command connections are up (after a restart they may come back later than pub/sub). */
+    boolean commandsUp() {
+        return control.isOpen() && loader.isOpen();
+    }
+
+    /** Reads the notification flags and, if {@code mayEnable}, adds the missing ones. */
+    NotificationConfig.Status checkNotifications(boolean mayEnable) {
+        NotificationConfig.Access access = NotificationConfig.over(control.async(), patience);
+        return mayEnable ? new NotificationConfig().ensure(access) : new NotificationConfig().read(access);
     }
 
     /** Writes and deletes a probe key, whose keyspace events prove notifications flow; false if not allowed. */
     boolean sendProbe() {
         try {
-            control.sync().hset(probeKey, "probe", "1");
-            control.sync().del(probeKey);
+            patience.await(control.async().hset(probeKey, "probe", "1").toCompletableFuture(), PROBE_TIMEOUT_MS);
+            patience.await(control.async().del(probeKey).toCompletableFuture(), PROBE_TIMEOUT_MS);
             return true;
-        } catch (RuntimeException denied) {
+        } catch (ExecutionException | TimeoutException | RuntimeException refused) {
             return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Sends the heartbeat PING and returns at once; the answer is posted to {@code inbox}. */
+    void ping(MirrorInbox inbox, long generation) {
+        try {
+            control.async().ping().whenComplete((pong, failure) -> inbox.post(generation,
+                    failure == null ? new PingAnswered() : new PingFailed(String.valueOf(failure.getMessage()))));
+        } catch (RuntimeException rejected) {
+            inbox.post(generation, new PingFailed(String.valueOf(rejected.getMessage())));
         }
     }
 
     @Override
     public void close() {
-        pubsub.close();
-        loader.close();
-        control.close();
+        closeAll(pubsub, loader, control);
+    }
+
+    private static void closeAll(StatefulRedisPubSubConnection<String, String> p, FleetLoader l, StatefulRedisConnection<String, String> c) {
+        if (p != null) {
+            p.close();
+        }
+        if (l != null) {
+            l.close();
+        }
+        if (c != null) {
+            c.close();
+        }
     }
 }

@@ -25,20 +25,22 @@ final class PlainReads implements AutoCloseable {
     }
 
     private final RedisEndpoint endpoint;
+    private final Clock clock;
     private final Thread ahead;
-    private volatile Early early;
+    private final java.util.concurrent.atomic.AtomicReference<Early> early = new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.CountDownLatch tried = new java.util.concurrent.CountDownLatch(1);
     private PlainSubscription subscription; // guarded by this
     private boolean handedOver; // guarded by this
 
     PlainReads(RedisEndpoint endpoint, KeyspaceListener events, Clock clock, Runnable whenRead) {
         this.endpoint = endpoint;
+        this.clock = clock;
         this.ahead = new Thread(() -> {
             boolean subscribed = keep(PlainSubscription.open(endpoint, events.pattern(), events::message).orElse(null));
             tried.countDown();
             Instant readAt = clock.instant();
             read().ifPresent(f -> {
-                early = new Early(f, subscribed, readAt);
+                early.set(new Early(f, subscribed, readAt));
                 whenRead.run();
             });
         }, "mirror-read-ahead");
@@ -54,10 +56,10 @@ final class PlainReads implements AutoCloseable {
      * under its own subscription, since it will count as the full sync; reading again meanwhile would only repeat it.
      */
     void awaitCoveredRead(java.time.Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
+        long deadline = clock.millis() + limit.toMillis();
         try {
             if (tried.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) && hasSubscription()) {
-                ahead.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                ahead.join(Math.max(1, deadline - clock.millis()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -75,9 +77,7 @@ final class PlainReads implements AutoCloseable {
 
     /** The read-ahead's result, once (null before it is done, after it was taken, or when it failed). */
     Early takeEarly() {
-        Early e = early;
-        early = null;
-        return e;
+        return early.getAndSet(null); // one step: a result landing between a read and a reset would be lost
     }
 
     /**

@@ -1,0 +1,60 @@
+package com.mt5ops.console.sync;
+
+/** What happened to the mirror's connection, as the I/O shell tells {@link MirrorMachine}. Immutable. */
+sealed interface MirrorEvent {
+    /** Begin: connect for the first time. */
+    record Start() implements MirrorEvent {
+    }
+
+    /** The connections are open and the keyspace subscription has been sent. */
+    record Connected() implements MirrorEvent {
+    }
+
+    /** Opening the connections failed. */
+    record ConnectFailed(String why) implements MirrorEvent {
+    }
+
+    /** Redis confirmed the keyspace subscription (the first one, or again after Lettuce reconnected). */
+    record Subscribed() implements MirrorEvent {
+    }
+
+    /** The pub/sub connection dropped; Lettuce is reconnecting it. */
+    record LinkLost() implements MirrorEvent {
+    }
+
+    /** The server sends (or now sends) the keyspace events the mirror needs. */
+    record NotificationsOn() implements MirrorEvent {
+    }
+
+    /** The server does not send them, and the console may not or did not change that. */
+    record NotificationsOff(String why) implements MirrorEvent {
+    }
+
+    /** The heartbeat PING came back. */
+    record PingAnswered() implements MirrorEvent {
+    }
+
+    /** The heartbeat PING failed (timed out, or the connection refused it). */
+    record PingFailed(String why) implements MirrorEvent {
+    }
+
+    /** A full read of the fleet finished; {@code atMs} is when it was taken. */
+    record ReadDone(long atMs) implements MirrorEvent {
+    }
+
+    /** A full read or fetch failed. */
+    record ReadFailed(String why) implements MirrorEvent {
+    }
+
+    /** Something unexpected broke the mirror's worker (a bug, an Error, a listener that threw). */
+    record Failed(String why) implements MirrorEvent {
+    }
+
+    /** The operator asked for a full resync. */
+    record ResyncRequested() implements MirrorEvent {
+    }
+
+    /** Time passed; {@code events} keyspace events counted so far, {@code heard} every message including probes. */
+    record Tick(long events, long heard) implements MirrorEvent {
+    }
+}

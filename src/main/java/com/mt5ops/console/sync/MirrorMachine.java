@@ -1,0 +1,300 @@
+package com.mt5ops.console.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The live mirror's connection logic and nothing else: no I/O, no threads, no clock of its own. The shell hands in
+ * each {@link MirrorEvent} with the time it is handled (epoch ms) and carries out the {@link MirrorAction}s that come
+ * back; {@link #nextDeadline()} says when the next {@link MirrorEvent.Tick} is due at the latest.
+ */
+final class MirrorMachine {
+    static final long NEVER = Long.MAX_VALUE;
+    /** Full reads that fail in a row before the mirror counts as broken (and opens new connections). */
+    private static final int READ_FAILURES_TO_FAIL = 3;
+
+    private final MirrorConfig config;
+    private final boolean probeWrites;
+    private final Heartbeat heartbeat;
+    private final Evidence evidence;
+    private final Backoff backoff;
+    private final MirrorTally tally;
+
+    private ConnectionState state = ConnectionState.CONNECTING;
+    private String reason = "connecting";
+    /** Since when the data may be behind (epoch ms); null while it is current. */
+    private Long disconnectedSince;
+    /** What a stall interrupted, restored when the server answers again. */
+    private MachineStatus beforeStall;
+    private Link link = Link.CLOSED;
+    private long connectDue = NEVER;
+    /** The next full read: a reconciliation while LIVE, a poll while POLLING, a retry after a failed read. */
+    private long readDue = NEVER;
+    private long notificationsDue = NEVER;
+    private int readFailures;
+    private String failure = "";
+
+    /** {@code probeWrites}: whether the mirror may write a probe key to prove that events flow. */
+    MirrorMachine(MirrorConfig config, boolean probeWrites, long now) {
+        this.config = config;
+        this.probeWrites = probeWrites;
+        this.heartbeat = new Heartbeat(config.pingInterval().toMillis(), config.stallAfter().toMillis());
+        this.tally = new MirrorTally(now);
+        this.evidence = new Evidence(config.probeTimeout().toMillis());
+        this.backoff = new Backoff(config.restartBackoffMax().toMillis());
+    }
+
+    /** Handles one event at {@code now} (epoch ms); returns what the shell must do, in order. */
+    List<MirrorAction> on(MirrorEvent event, long now) {
+        List<MirrorAction> out = new ArrayList<>(3);
+        ConnectionState stateBefore = state;
+        String reasonBefore = reason;
+        if (event instanceof MirrorEvent.Tick t) {
+            tick(t, now, out);
+        } else if (event instanceof MirrorEvent.Start) {
+            connect(out);
+        } else if (event instanceof MirrorEvent.Connected) {
+            connected();
+        } else if (event instanceof MirrorEvent.ConnectFailed f) {
+            connectFailed(f.why(), now);
+        } else if (event instanceof MirrorEvent.Subscribed) {
+            subscribed(now, out);
+        } else if (event instanceof MirrorEvent.LinkLost) {
+            linkLost(now);
+        } else if (event instanceof MirrorEvent.NotificationsOn) {
+            notificationsOn(now, out);
+        } else if (event instanceof MirrorEvent.NotificationsOff off) {
+            startPolling(off.why(), now);
+        } else if (event instanceof MirrorEvent.PingAnswered) {
+            pingAnswered(now, out);
+        } else if (event instanceof MirrorEvent.PingFailed) {
+            heartbeat.back(now); // the next one decides; a late answer (or none) shows as a stall
+        } else if (event instanceof MirrorEvent.ReadDone d) {
+            readDone(d.atMs(), now);
+        } else if (event instanceof MirrorEvent.ReadFailed f) {
+            readFailed(f.why(), now, out);
+        } else if (event instanceof MirrorEvent.Failed f) {
+            failed(f.why(), now, out);
+        } else if (event instanceof MirrorEvent.ResyncRequested && mayRead()) {
+            emit(out, MirrorAction.READ_ALL);
+        }
+        if (state != stateBefore || !reason.equals(reasonBefore)) {
+            emit(out, MirrorAction.PUBLISH);
+        }
+        return out;
+    }
+
+    private void tick(MirrorEvent.Tick t, long now, List<MirrorAction> out) {
+        if (tally.count(t.events(), t.heard(), now)) {
+            emit(out, MirrorAction.PUBLISH);
+        }
+        boolean stalled = state == ConnectionState.STALLED;
+        if (evidence.proven(tally.heard())) {
+            goLive(now);
+        } else if (evidence.overdue(now) && !stalled) {
+            startPolling("no keyspace events arrived within " + config.probeTimeout().toSeconds() + " s", now);
+        }
+        if (link == Link.CLOSED && now >= connectDue) {
+            connect(out);
+        }
+        if (mayRead()) {
+            if (now >= readDue) {
+                readDue = NEVER;
+                emit(out, MirrorAction.READ_ALL);
+            }
+            if (state == ConnectionState.POLLING && now >= notificationsDue) {
+                notificationsDue = NEVER;
+                emit(out, MirrorAction.CHECK_NOTIFICATIONS);
+            }
+        }
+        if (link == Link.UP && heartbeat.sendNow(now)) {
+            emit(out, MirrorAction.PING);
+        } else if (link == Link.UP && !stalled && heartbeat.late(now)) {
+            stall(now);
+        }
+    }
+
+    private void connect(List<MirrorAction> out) {
+        link = Link.OPENING;
+        connectDue = NEVER;
+        if (state == ConnectionState.FAILED) {
+            set(ConnectionState.RECONNECTING, "restarting the mirror after: " + failure);
+        }
+        emit(out, MirrorAction.CONNECT);
+    }
+
+    private void connected() {
+        link = Link.OPEN;
+        if (state == ConnectionState.DISCONNECTED) {
+            set(subscribedOnce() ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING, "subscribing to keyspace events");
+        }
+    }
+
+    private void connectFailed(String why, long now) {
+        link = Link.CLOSED;
+        behind(now);
+        connectDue = now + config.retryInterval().toMillis();
+        set(ConnectionState.DISCONNECTED, "cannot reach Redis: " + why);
+    }
+
+    private void subscribed(long now, List<MirrorAction> out) {
+        tally.subscribed();
+        link = Link.UP;
+        readFailures = 0;
+        evidence.stop();
+        readDue = notificationsDue = NEVER;
+        heartbeat.start(now);
+        set(tally.reconnects() > 0 ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING, "checking keyspace notifications");
+        // Check (and where allowed, enable) notifications first: a read before that could miss what follows it.
+        emit(out, MirrorAction.CHECK_NOTIFICATIONS);
+        emit(out, MirrorAction.READ_ALL);
+    }
+
+    private void linkLost(long now) {
+        if (link != Link.UP) {
+            return;
+        }
+        link = Link.OPEN;
+        pause(now);
+        set(ConnectionState.RECONNECTING, "lost the connection to Redis; reconnecting");
+    }
+
+    private void notificationsOn(long now, List<MirrorAction> out) {
+        if (link != Link.UP) {
+            return;
+        }
+        if (probeWrites) {
+            emit(out, MirrorAction.SEND_PROBE);
+        }
+        evidence.await(now, tally.heard());
+        if (!state.isCurrent()) {
+            set(state, "waiting for keyspace events");
+        }
+    }
+
+    private void startPolling(String why, long now) {
+        evidence.stop();
+        disconnectedSince = null;
+        readDue = Math.min(readDue, now + config.pollInterval().toMillis());
+        notificationsDue = now + config.notificationsRecheck().toMillis();
+        set(ConnectionState.POLLING, why);
+    }
+
+    private void goLive(long now) {
+        evidence.stop();
+        disconnectedSince = null;
+        notificationsDue = NEVER;
+        readDue = Math.min(readDue, now + config.reconcileInterval().toMillis());
+        set(ConnectionState.LIVE, "");
+    }
+
+    private void stall(long now) {
+        beforeStall = status();
+        long quietSince = heartbeat.sentAt();
+        disconnectedSince = disconnectedSince == null ? quietSince : disconnectedSince;
+        set(ConnectionState.STALLED, String.format(Locale.ROOT, "no reply to PING for %.1f s", (now - quietSince) / 1000.0));
+    }
+
+    private void pingAnswered(long now, List<MirrorAction> out) {
+        heartbeat.back(now);
+        if (state != ConnectionState.STALLED) {
+            return;
+        }
+        evidence.restartClock(now);
+        disconnectedSince = beforeStall.disconnectedSince();
+        set(beforeStall.state(), beforeStall.reason());
+        readDue = Math.min(readDue, nextRead(now));
+        if (mayRead()) {
+            emit(out, MirrorAction.READ_ALL); // whatever queued up while it was frozen
+        }
+    }
+
+    private void readDone(long at, long now) {
+        tally.fullRead(at);
+        readFailures = 0;
+        readDue = nextRead(now);
+    }
+
+    /** When the next regular full read is due after one at {@code now}: only LIVE reconciles and POLLING polls. */
+    private long nextRead(long now) {
+        return state == ConnectionState.LIVE ? now + config.reconcileInterval().toMillis()
+                : state == ConnectionState.POLLING ? now + config.pollInterval().toMillis() : NEVER;
+    }
+
+    private void readFailed(String why, long now, List<MirrorAction> out) {
+        if (++readFailures >= READ_FAILURES_TO_FAIL) {
+            failed("reads keep failing: " + why, now, out);
+        } else {
+            readDue = now + config.retryInterval().toMillis();
+        }
+    }
+
+    private void failed(String why, long now, List<MirrorAction> out) {
+        failure = why;
+        long delay = backoff.next(now);
+        link = Link.CLOSED;
+        readFailures = 0;
+        pause(now);
+        connectDue = now + delay;
+        set(ConnectionState.FAILED, "the mirror stopped: " + why + "; restarting in " + delay / 1000 + " s");
+        emit(out, MirrorAction.DISCONNECT);
+    }
+
+    /** The link is gone: nothing to wait for, beat or read until it is back; the data is behind from now. */
+    private void pause(long now) {
+        evidence.stop();
+        heartbeat.stop();
+        readDue = notificationsDue = NEVER;
+        behind(now);
+    }
+
+    private void behind(long now) {
+        disconnectedSince = disconnectedSince == null ? now : disconnectedSince;
+    }
+
+    /** True while full reads and dirty fetches may run: subscribed (nothing read can be overtaken by the first read) and answering. */
+    boolean mayRead() {
+        return link == Link.UP && state != ConnectionState.STALLED;
+    }
+
+    private void set(ConnectionState next, String why) {
+        state = next;
+        reason = why;
+    }
+
+    private static void emit(List<MirrorAction> out, MirrorAction action) {
+        if (!out.contains(action)) {
+            out.add(action);
+        }
+    }
+
+    /** When the shell must hand in a {@link MirrorEvent.Tick} at the latest (epoch ms). */
+    long nextDeadline() {
+        long next = tally.nextSecond();
+        if (link == Link.CLOSED) {
+            next = Math.min(next, connectDue);
+        }
+        if (state != ConnectionState.STALLED) {
+            next = Math.min(next, evidence.deadline());
+        }
+        if (mayRead()) {
+            next = Math.min(next, Math.min(readDue, state == ConnectionState.POLLING ? notificationsDue : NEVER));
+        }
+        if (link == Link.UP) {
+            next = Math.min(next, heartbeat.deadline(state != ConnectionState.STALLED));
+        }
+        return next;
+    }
+
+    boolean subscribedOnce() {
+        return tally.subscriptions() > 0;
+    }
+
+    MachineStatus status() {
+        return tally.status(state, reason, disconnectedSince);
+    }
+
+    /** The connections: none, being opened (CONNECT sent), open, or open with the subscription confirmed and up. */
+    private enum Link { CLOSED, OPENING, OPEN, UP }
+}
