@@ -2,17 +2,20 @@ package com.mt5ops.console.app;
 
 import com.mt5ops.console.cli.CheckCommand;
 import com.mt5ops.console.cli.CliContext;
+import com.mt5ops.console.cli.CommandProvider;
 import com.mt5ops.console.cli.ErrorHandler;
 import com.mt5ops.console.cli.MarkRestartCommand;
 import com.mt5ops.console.cli.SimulateCommand;
 import com.mt5ops.console.cli.SnapshotCommand;
 import com.mt5ops.console.cli.TransitionCommand;
+import com.mt5ops.console.cli.WatchCommand;
 import com.mt5ops.console.model.FreshnessPolicy;
 import com.mt5ops.console.model.TransitionTable;
 import com.mt5ops.console.ui.fx.FxStartup;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 
 /** Wires the commands with their dependencies: the one place the CLI is assembled. */
@@ -52,9 +55,15 @@ public final class CommandLineFactory {
         };
         CommandLine cl = new CommandLine(new RootCommand(), factory);
         for (Class<?> c : new Class<?>[] {SnapshotCommand.class, TransitionCommand.class, MarkRestartCommand.class,
-            CheckCommand.class, SimulateCommand.class, com.mt5ops.console.cli.WatchCommand.class, com.mt5ops.console.cli.BenchCommand.class, GuiCommand.class}) {
+            CheckCommand.class, SimulateCommand.class, WatchCommand.class}) {
             cl.addSubcommand(new CommandLine(c, factory));
         }
+        // `bench` sits above app/ and is found, not imported (META-INF/services); it keeps its place before `gui`.
+        ClassLoader loader = CommandProvider.class.getClassLoader();
+        for (CommandProvider provider : ServiceLoader.load(CommandProvider.class, loader)) {
+            cl.addSubcommand(new CommandLine(provider.create(ctx), factory));
+        }
+        cl.addSubcommand(new CommandLine(GuiCommand.class, factory));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         return withHandlers(cl);
     }

@@ -1,5 +1,9 @@
 package com.mt5ops.console.bench;
 
+import com.mt5ops.console.app.LaunchOptions;
+import com.mt5ops.console.app.Launcher;
+import com.mt5ops.console.app.SettingsStore;
+import com.mt5ops.console.ui.settings.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,10 +50,10 @@ public final class StartupBench {
         Path config = Files.createTempDirectory("mt5-bench-config");
         try {
             // a returning operator's settings, so that reading them is part of every start
-            new com.mt5ops.console.app.SettingsStore(config).save(com.mt5ops.console.ui.settings.Settings.defaults().withRedis(redisUri));
+            new SettingsStore(config).save(Settings.defaults().withRedis(redisUri));
             List<String> jvm = new ArrayList<>();
             if (launch == Launch.INSTALLED) {
-                jvm.addAll(com.mt5ops.console.app.LaunchOptions.gui());
+                jvm.addAll(LaunchOptions.gui());
                 Path archive = config.resolve("gui.jsa");
                 List<String> train = new ArrayList<>(jvm);
                 train.add("-XX:ArchiveClassesAtExit=" + archive);
@@ -95,7 +99,7 @@ public final class StartupBench {
                     "-Dheadless.geometry=1600x1000-32"));
         }
         cmd.addAll(List.of("-Dmt5.config.dir=" + config, "-cp", System.getProperty("java.class.path"),
-                "com.mt5ops.console.app.Launcher", "gui"));
+                Launcher.class.getName(), "gui"));
         cmd.addAll(source);
         cmd.addAll(List.of("--read-only", "--exit-after-first-data"));
         Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();

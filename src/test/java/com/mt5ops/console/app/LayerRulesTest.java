@@ -1,50 +1,65 @@
 package com.mt5ops.console.app;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import com.mt5ops.console.archfixture.model.Part;
+import com.mt5ops.console.model.Instance;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layer rules of style.md, checked on the sources: model/redis/sync/sim never see JavaFX, ui never sees Lettuce. */
+/**
+ * The rules of {@link ArchitectureRules} hold for the main code, read as bytecode from the class path: fully
+ * qualified names count like imports, and the result does not depend on the directory the tests run from.
+ */
 class LayerRulesTest {
-    private static final Path ROOT = Path.of("src/main/java/com/mt5ops/console");
+    private static JavaClasses main;
 
-    private static List<String> offenders(String layer, String forbiddenImport) throws IOException {
-        Path dir = ROOT.resolve(layer);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-                try {
-                    return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("import " + forbiddenImport)
-                            || l.startsWith("import static " + forbiddenImport));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).map(Path::toString).toList();
-        }
+    @BeforeAll
+    static void importMainCode() {
+        main = ArchitectureRules.importMainCode();
     }
 
     @Test
-    void coreLayersDoNotImportJavaFx() throws IOException {
-        for (String layer : List.of("model", "redis", "sync", "sim")) {
-            assertEquals(List.of(), offenders(layer, "javafx."), layer + " imports JavaFX");
-        }
+    void theImportHoldsTheMainCodeOnly() {
+        assertTrue(main.contain(Launcher.class) && main.contain(Instance.class));
+        assertFalse(main.contain(LayerRulesTest.class), "test classes are not main code");
+        assertFalse(main.contain(Part.class), "the breaching fixture stays out");
     }
 
     @Test
-    void uiDoesNotImportLettuce() throws IOException {
-        assertEquals(List.of(), offenders("ui", "io.lettuce."));
+    void eachLayerUsesOnlyTheLayersBelowIt() {
+        ArchitectureRules.MAIN.layers().check(main);
     }
 
     @Test
-    void modelDoesNoIo() throws IOException {
-        assertEquals(List.of(), offenders("model", "io.lettuce."));
-        assertEquals(List.of(), offenders("model", "com.mt5ops.console.redis"));
+    void nothingBelowTheWindowUsesJavaFx() {
+        ArchitectureRules.MAIN.coreWithoutJavaFx().check(main);
+    }
+
+    @Test
+    void modelDoesNoIo() {
+        ArchitectureRules.MAIN.modelWithoutIo().check(main);
+    }
+
+    @Test
+    void theWindowNeverTouchesLettuce() {
+        ArchitectureRules.MAIN.uiWithoutLettuce().check(main);
+    }
+
+    @Test
+    void noMainCodeImportsTheBench() {
+        ArchitectureRules.MAIN.benchImportedByNothing().check(main);
+    }
+
+    @Test
+    void topLevelPackagesHaveNoCycles() {
+        ArchitectureRules.MAIN.noTopLevelCycles().check(main);
+    }
+
+    @Test
+    void uiFeaturePackagesHaveNoCycles() {
+        ArchitectureRules.MAIN.noUiFeatureCycles().check(main);
     }
 }

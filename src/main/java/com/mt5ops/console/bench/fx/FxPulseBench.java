@@ -1,5 +1,6 @@
-package com.mt5ops.console.ui.bench;
+package com.mt5ops.console.bench.fx;
 
+import com.mt5ops.console.bench.Percentiles;
 import com.mt5ops.console.model.FreshnessPolicy;
 import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionTable;
@@ -99,6 +100,6 @@ public final class FxPulseBench {
     }
 
     private static double pct(double[] values, double p) {
-        return com.mt5ops.console.bench.Percentiles.round(com.mt5ops.console.bench.Percentiles.of(values, p));
+        return Percentiles.round(Percentiles.of(values, p));
     }
 }

@@ -1,4 +1,4 @@
-package com.mt5ops.console.ui.bench;
+package com.mt5ops.console.bench.fx;
 
 import com.mt5ops.console.model.FreshnessPolicy;
 import com.mt5ops.console.model.Instance;

@@ -1,9 +1,10 @@
-package com.mt5ops.console.cli;
+package com.mt5ops.console.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.mt5ops.console.bench.BenchResult;
-import com.mt5ops.console.bench.MirrorBench;
+import com.mt5ops.console.bench.fx.FxPulseBench;
+import com.mt5ops.console.cli.CliContext;
+import com.mt5ops.console.cli.ExitCodes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,7 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchResult result = new MirrorBench(quick, ctx.err()).run();
         ctx.err().println("fx pulse: the window with 10000 instances under 5000 updates/s, headless");
         ctx.err().flush();
-        var fx = com.mt5ops.console.ui.bench.FxPulseBench.run(10_000, 5_000, quick ? 5 : 15);
+        var fx = FxPulseBench.run(10_000, 5_000, quick ? 5 : 15);
         result.put("fx_pulse_p50_ms", fx.pulseP50Ms());
         result.put("fx_pulse_p99_ms", fx.pulseP99Ms());
         result.put("fx_frame_interval_p99_ms", fx.frameIntervalP99Ms());

@@ -1,0 +1,6 @@
+package com.mt5ops.console.archfixture.redis;
+
+/** Obeys the rules: redis uses model. */
+public final class Store {
+    com.mt5ops.console.archfixture.model.Part part;
+}
