@@ -1,8 +1,10 @@
 package com.mt5ops.console.app;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mt5ops.console.ui.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,13 +15,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads and writes {@link Settings} as JSON in the user's config dir ($XDG_CONFIG_HOME or ~/.config, then
  * mt5-console/settings.json; the system property mt5.config.dir overrides). A missing or broken file means
- * defaults, never a failure to start.
+ * defaults, never a failure to start; so does an unknown choice in it (one from another version): that one only.
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // choices are enums written by name; read case-blind (older files say "dark", "grid") and unknown ones as null,
+    // which Settings turns into its default
+    private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
 
     public SettingsStore(Path dir) {
         this.file = dir.resolve("settings.json");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.mt5ops.console.model.FreshnessPolicy;
 import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.model.Part;
 import com.mt5ops.console.model.Problem;
 import com.mt5ops.console.model.RawInstance;
 import java.io.IOException;
@@ -53,18 +54,18 @@ public final class SnapshotJson {
         var h = i.health();
         g.writeStartObject();
         g.writeStringField("instance_id", i.id());
-        g.writeStringField("broker_id", s == null ? null : s.brokerId());
-        g.writeStringField("state", s == null || s.state() == null ? null : s.state().wire());
+        g.writeStringField("broker_id", i.brokerOrNull());
+        g.writeStringField("state", i.stateOrNull() == null ? null : i.stateOrNull().wire());
         g.writeStringField("launch_mode", s == null || s.launchMode() == null ? null : s.launchMode().wire());
         number(g, "active_connections", s == null ? null : s.activeConnections());
-        number(g, "cpu_usage", m == null ? null : m.cpuUsage());
-        number(g, "memory_usage", m == null ? null : m.memoryUsage());
+        number(g, "cpu_usage", i.cpuOrNull());
+        number(g, "memory_usage", i.memoryOrNull());
         number(g, "network_usage", m == null ? null : m.networkUsage());
         number(g, "disk_usage", m == null ? null : m.diskUsage());
-        number(g, "uptime_seconds", h == null ? null : h.uptimeSeconds());
-        number(g, "restart_count", h == null ? null : h.restartCount());
-        g.writeStringField("health_status", h == null || h.healthStatus() == null ? null : h.healthStatus().wire());
-        g.writeStringField("last_error", h == null ? null : h.lastError());
+        number(g, "uptime_seconds", i.uptimeOrNull());
+        number(g, "restart_count", i.restartsOrNull());
+        g.writeStringField("health_status", i.healthOrNull() == null ? null : i.healthOrNull().wire());
+        g.writeStringField("last_error", i.lastError());
         time(g, "state_updated_at", s == null ? null : s.lastUpdatedAt());
         time(g, "metrics_updated_at", m == null ? null : m.lastUpdatedAt());
         time(g, "health_updated_at", h == null ? null : h.lastUpdatedAt());
@@ -107,9 +108,9 @@ public final class SnapshotJson {
     /** The `raw` object: each hash exactly as stored, or null where the key is absent. */
     public static void writeRaw(JsonGenerator g, RawInstance raw) throws IOException {
         g.writeObjectFieldStart("raw");
-        hash(g, "instance", raw.instance());
-        hash(g, "instance_metrics", raw.metrics());
-        hash(g, "instance_health", raw.health());
+        for (Part part : Part.values()) {
+            hash(g, part.hashName(), raw.hash(part));
+        }
         g.writeEndObject();
     }
 

@@ -52,17 +52,16 @@ public final class SnapshotText {
     private String[] row(Instance i, Instant now) {
         var s = i.state();
         var m = i.metrics();
-        var h = i.health();
         return new String[] {i.id(),
-            s == null ? null : s.brokerId(),
-            s == null || s.state() == null ? null : s.state().wire(),
+            i.brokerOrNull(),
+            i.stateOrNull() == null ? null : i.stateOrNull().wire(),
             s == null || s.launchMode() == null ? null : s.launchMode().wire(),
             str(s == null ? null : s.activeConnections()),
-            num(m == null ? null : m.cpuUsage()), num(m == null ? null : m.memoryUsage()),
+            num(i.cpuOrNull()), num(i.memoryOrNull()),
             num(m == null ? null : m.networkUsage()), num(m == null ? null : m.diskUsage()),
-            str(h == null ? null : h.uptimeSeconds()), str(h == null ? null : h.restartCount()),
-            h == null || h.healthStatus() == null ? null : h.healthStatus().wire(),
-            h == null ? null : h.lastError(),
+            str(i.uptimeOrNull()), str(i.restartsOrNull()),
+            i.healthOrNull() == null ? null : i.healthOrNull().wire(),
+            i.lastError(),
             i.freshness(freshness, now).wire(),
             String.join(" ", new java.util.TreeSet<>(i.raw().indexSets())),
             i.problems().stream().map(Problem::code).map(Enum::name).distinct().collect(Collectors.joining(" "))};

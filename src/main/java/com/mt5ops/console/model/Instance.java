@@ -57,6 +57,47 @@ public record Instance(String id, RawInstance raw, StateHash state, MetricsHash 
         return state == null ? null : state.brokerId();
     }
 
+    /** One field's text exactly as stored (also when it is invalid), or null where it or its hash is absent. */
+    public String rawField(Part part, String field) {
+        return raw.field(part, field);
+    }
+
+    /** The `state` field as written, known or not. */
+    public String rawState() {
+        return rawField(Part.INSTANCE, Fields.STATE);
+    }
+
+    /** The `broker_id` field as written, also when it is not a valid UUID. */
+    public String rawBrokerId() {
+        return rawField(Part.INSTANCE, Fields.BROKER_ID);
+    }
+
+    /** The `health_status` field as written, known or not. */
+    public String rawHealthStatus() {
+        return rawField(Part.HEALTH, Fields.HEALTH_STATUS);
+    }
+
+    /** The `last_error` text as written; null when absent (it may be empty). */
+    public String lastError() {
+        return rawField(Part.HEALTH, Fields.LAST_ERROR);
+    }
+
+    public Double cpuOrNull() {
+        return metrics == null ? null : metrics.cpuUsage();
+    }
+
+    public Double memoryOrNull() {
+        return metrics == null ? null : metrics.memoryUsage();
+    }
+
+    public Long restartsOrNull() {
+        return health == null ? null : health.restartCount();
+    }
+
+    public Long uptimeOrNull() {
+        return health == null ? null : health.uptimeSeconds();
+    }
+
     public boolean hasProblems() {
         return !problems.isEmpty();
     }

@@ -18,6 +18,21 @@ public record RawInstance(String id, Map<String, String> instance, Map<String, S
         wrongTypeKeys = Map.copyOf(wrongTypeKeys);
     }
 
+    /** The hash of {@code part} exactly as stored, or null where its key is absent. */
+    public Map<String, String> hash(Part part) {
+        return switch (part) {
+            case INSTANCE -> instance;
+            case METRICS -> metrics;
+            case HEALTH -> health;
+        };
+    }
+
+    /** One field's raw text, or null where the field or its whole hash is absent. */
+    public String field(Part part, String field) {
+        Map<String, String> hash = hash(part);
+        return hash == null ? null : hash.get(field);
+    }
+
     /** True when Redis holds nothing at all for this id any more. */
     public boolean isEmpty() {
         return instance == null && metrics == null && health == null && indexSets.isEmpty() && wrongTypeKeys.isEmpty();

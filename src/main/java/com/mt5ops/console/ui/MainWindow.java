@@ -1,6 +1,5 @@
 package com.mt5ops.console.ui;
 
-import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.sync.BatchCoalescer;
 import com.mt5ops.console.ui.actions.ActionController;
 import com.mt5ops.console.ui.detail.DetailPane;
@@ -10,6 +9,10 @@ import com.mt5ops.console.ui.grid.FleetGrid;
 import com.mt5ops.console.ui.kpi.KpiTiles;
 import com.mt5ops.console.ui.fleet.FirstOrder;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
+import com.mt5ops.console.ui.look.Theme;
+import com.mt5ops.console.ui.look.ThemeSwitch;
+import com.mt5ops.console.ui.settings.Settings;
+import com.mt5ops.console.ui.settings.ViewMode;
 import com.mt5ops.console.ui.status.ConnectionBanner;
 import com.mt5ops.console.ui.status.StatusBar;
 import com.mt5ops.console.ui.table.FleetTable;
@@ -22,14 +25,11 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -51,20 +51,20 @@ public final class MainWindow {
     private final StatusBar status;
     private final KpiTiles kpis;
     private final java.util.concurrent.CompletableFuture<Void> firstPicture = new java.util.concurrent.CompletableFuture<>();
-    private boolean dark = true;
+    private final ThemeSwitch themes = new ThemeSwitch();
     private java.util.function.Function<String, File> exportTarget = this::saveDialog;
 
     public MainWindow(Stage stage, ConsoleServices services, Executor io) {
-        this(stage, services, io, com.mt5ops.console.ui.settings.Settings.defaults(), s -> { });
+        this(stage, services, io, Settings.defaults(), s -> { });
     }
 
     /** With remembered settings applied, and {@code save} called with the current ones when the window closes. */
-    public MainWindow(Stage stage, ConsoleServices services, Executor io, com.mt5ops.console.ui.settings.Settings settings,
-                      java.util.function.Consumer<com.mt5ops.console.ui.settings.Settings> save) {
+    public MainWindow(Stage stage, ConsoleServices services, Executor io, Settings settings,
+                      java.util.function.Consumer<Settings> save) {
         this.stage = stage;
         this.vm = new FleetViewModel(services.freshness(), Clock.systemUTC());
         this.actions = new ActionController(services, vm, () -> stage, Platform::runLater);
-        this.grid = new FleetGrid(vm);
+        this.grid = new FleetGrid(vm, themes.palette());
         ToggleButton compact = new ToggleButton("Table view");
         compact.setId("view-toggle");
         ToggleButton theme = new ToggleButton("Light theme");
@@ -76,7 +76,7 @@ public final class MainWindow {
         MenuItem json = new MenuItem("Current view as snapshot JSON…");
         exportMenu.getItems().addAll(csv, json);
         this.toolbar = new FleetToolbar(vm, compact, exportMenu, theme);
-        DetailPane detail = new DetailPane(vm, services, actions, Platform::runLater);
+        DetailPane detail = new DetailPane(vm, services, actions, Platform::runLater, themes.palette());
         Label noMatch = new Label("No instance matches the search and filters.\nEsc leaves the search · the Total tile clears the filters.");
         noMatch.setId("no-match");
         noMatch.getStyleClass().add("muted");
@@ -95,31 +95,21 @@ public final class MainWindow {
         split.setDividerPositions(0.70);
         SplitPane.setResizableWithParent(detail.node(), false);
         this.status = new StatusBar(vm, services.source(), services.demo(), actions.readOnly(), services.feed()::requestResync);
-        this.kpis = new KpiTiles(vm);
+        this.kpis = new KpiTiles(vm, themes.palette());
         VBox top = new VBox(kpis.node(), toolbar.node(), new ConnectionBanner(vm, services.source()).node());
         BorderPane root = new BorderPane(split, top, null, status.node(), null);
         center.opacityProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> vm.stats().get() == null || vm.stats().get().state().isCurrent() ? 1.0 : 0.45, vm.stats()));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1500, screen.getWidth() - 40), Math.min(920, screen.getHeight() - 40));
-        applyTheme();
-        theme.selectedProperty().addListener((o, a, light) -> {
-            dark = !light;
-            applyTheme();
-        });
+        themes.styleScene(scene);
+        themes.theme().addListener((o, a, t) -> theme.setSelected(t == Theme.LIGHT));
+        theme.selectedProperty().addListener((o, a, light) -> themes.theme().set(light ? Theme.LIGHT : Theme.DARK));
         csv.setOnAction(e -> chooseAndExport("csv", f -> export.csv(f, vm.visibleInstances())));
         json.setOnAction(e -> chooseAndExport("json", f -> export.json(f, vm.visibleInstances(), vm.stats().get())));
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
-        // `/` by the character typed (any keyboard layout), consumed so that it does not land in the search field
-        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if ("/".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
-                toolbar.focusSearch();
-                e.consume();
-            }
-        });
-        restore(settings, theme, compact);
-        stage.setOnCloseRequest(e -> save.accept(settings.withView(dark ? "dark" : "light", compact.isSelected() ? "table" : "grid",
-                vm.sort().get().name(), vm.criteria().get().problemsOnly(), vm.criteria().get().freshness().name())));
+        new KeyboardShortcuts(scene, stage, vm, grid, toolbar, actions).install();
+        restore(settings, compact);
+        stage.setOnCloseRequest(e -> save.accept(viewNow(settings, compact)));
         stage.setTitle("MT5 Instance Console — " + services.source() + (services.demo() ? " (DEMO)" : ""));
         stage.setScene(scene);
         var icon = getClass().getResourceAsStream("/assets/icons/mt5-console.png");
@@ -202,102 +192,17 @@ public final class MainWindow {
         }
     }
 
-    private void restore(com.mt5ops.console.ui.settings.Settings s, ToggleButton theme, ToggleButton compact) {
-        theme.setSelected("light".equals(s.theme()));
-        compact.setSelected("table".equals(s.view()));
-        try {
-            vm.sort().set(com.mt5ops.console.ui.fleet.SortOrder.valueOf(s.sort()));
-            vm.criteria().set(vm.criteria().get().withProblemsOnly(s.problemsOnly())
-                    .withFreshness(com.mt5ops.console.ui.fleet.FreshnessFilter.valueOf(s.freshnessFilter())));
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            // an older or hand-edited file: keep the defaults
-        }
+    private void restore(Settings s, ToggleButton compact) {
+        themes.theme().set(s.theme());
+        compact.setSelected(s.view() == ViewMode.TABLE);
+        vm.sort().set(s.sort());
+        vm.criteria().set(vm.criteria().get().withProblemsOnly(s.problemsOnly()).withFreshness(s.freshnessFilter()));
     }
 
-    private void applyTheme() {
-        grid.setPalette(dark ? com.mt5ops.console.ui.grid.CardPalette.dark() : com.mt5ops.console.ui.grid.CardPalette.light());
-        kpis.setDark(dark);
-        scene.getStylesheets().setAll(
-                getClass().getResource("/assets/css/console.css").toExternalForm(),
-                getClass().getResource(dark ? "/assets/css/dark.css" : "/assets/css/light.css").toExternalForm());
-    }
-
-    private void shortcut(KeyEvent e) {
-        boolean typing = scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl;
-        if (e.getCode() == KeyCode.ESCAPE) {
-            if (typing) {
-                grid.node().requestFocus();
-            } else {
-                vm.selection().clear();
-            }
-            return;
-        }
-        if (typing) {
-            if (e.getCode() == KeyCode.ENTER && !vm.visible().isEmpty()) {
-                // Enter in the search: go to the first match
-                grid.node().requestFocus();
-                vm.selection().only(vm.visible().get(0));
-                grid.reveal(vm.visible().get(0));
-                e.consume();
-            }
-            return;
-        }
-        switch (e.getCode()) {
-            case F -> toolbar.toggleProblemsOnly();
-            case R -> actions.request(vm.selection().ids(), InstanceState.RESTARTING);
-            case LEFT -> move(-1);
-            case RIGHT -> move(1);
-            case UP -> moveRows(-1);
-            case DOWN -> moveRows(1);
-            case ENTER -> {
-                if (vm.selection().focused().get() == null) {
-                    move(0);
-                }
-            }
-            case F1 -> help();
-            default -> {
-                if ("?".equals(e.getText())) {
-                    help();
-                } else {
-                    return;
-                }
-            }
-        }
-        e.consume();
-    }
-
-    private void move(int delta) {
-        vm.selection().move(delta);
-        grid.reveal(vm.selection().focused().get());
-    }
-
-    /** Up and down go to the card drawn above or below (grouped rows included). */
-    private void moveRows(int rows) {
-        String from = vm.selection().focused().get();
-        String to = from == null ? null : grid.verticalNeighbour(from, rows);
-        if (to == null) {
-            move(from == null ? 0 : rows * grid.columns());
-            return;
-        }
-        vm.selection().only(to);
-        grid.reveal(to);
-    }
-
-    private void help() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle("Keyboard shortcuts");
-        a.setHeaderText("Keyboard shortcuts");
-        a.setContentText(String.join("\n", List.of(
-                "/        search (id, broker, error text)",
-                "arrows   move the selection",
-                "Enter    select the first instance",
-                "click    select · Ctrl+click add · Shift+click range",
-                "R        mark restart for the selection",
-                "F        problems only",
-                "Esc      clear selection / leave search",
-                "?        this help")));
-        a.show();
+    /** {@code base} with the view as the operator leaves it. */
+    private Settings viewNow(Settings base, ToggleButton compact) {
+        return base.withView(themes.theme().get(), compact.isSelected() ? ViewMode.TABLE : ViewMode.GRID, vm.sort().get(),
+                vm.criteria().get().problemsOnly(), vm.criteria().get().freshness());
     }
 
     private void chooseAndExport(String ext, java.util.function.Function<File, java.util.concurrent.CompletableFuture<File>> write) {

@@ -1,5 +1,6 @@
 package com.mt5ops.console.bench.fx;
 
+import com.mt5ops.console.model.Fields;
 import com.mt5ops.console.model.FreshnessPolicy;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceParser;
@@ -47,10 +48,12 @@ final class SyntheticFeed implements FleetFeed {
         String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         String state = (id.hashCode() % 40 == 0) != (random.nextInt(500) == 0) ? "crashed" : "running";
         RawInstance raw = new RawInstance(id,
-                Map.of("broker_id", broker, "state", state, "launch_mode", "auto", "active_connections", "3", "last_updated_at", now),
-                Map.of("cpu_usage", String.format(Locale.ROOT, "%.1f", random.nextDouble() * 100), "memory_usage", "512.0",
-                        "network_usage", "10.0", "disk_usage", "100.0", "last_updated_at", now),
-                Map.of("uptime_seconds", "100", "restart_count", "1", "health_status", "healthy", "last_error", "", "last_updated_at", now),
+                Map.of(Fields.BROKER_ID, broker, Fields.STATE, state, Fields.LAUNCH_MODE, "auto", Fields.ACTIVE_CONNECTIONS, "3",
+                        Fields.LAST_UPDATED_AT, now),
+                Map.of(Fields.CPU_USAGE, String.format(Locale.ROOT, "%.1f", random.nextDouble() * 100), Fields.MEMORY_USAGE, "512.0",
+                        Fields.NETWORK_USAGE, "10.0", Fields.DISK_USAGE, "100.0", Fields.LAST_UPDATED_AT, now),
+                Map.of(Fields.UPTIME_SECONDS, "100", Fields.RESTART_COUNT, "1", Fields.HEALTH_STATUS, "healthy", Fields.LAST_ERROR, "",
+                        Fields.LAST_UPDATED_AT, now),
                 Set.of(state), Map.of());
         return parser.parse(raw, Instant.now());
     }

@@ -80,7 +80,7 @@ public final class ActionController {
         if (seen.size() == 1) {
             Instance i = vm.get(seen.keySet().iterator().next());
             InstanceState from = i.stateOrNull();
-            reason = ConfirmDialogs.single(owner.get(), i.id(), i.raw().instance() == null ? null : i.raw().instance().get("broker_id"),
+            reason = ConfirmDialogs.single(owner.get(), i.id(), i.rawBrokerId(),
                     seen.get(i.id()), to, from == null ? null : services.table().name(from, to).orElse(null));
         } else {
             reason = ConfirmDialogs.bulk(owner.get(), seen.size(), to);
@@ -116,8 +116,9 @@ public final class ActionController {
         });
     }
 
+    /** The state as written, the CAS value of a transition ("" when there is none). */
     static String rawState(Instance i) {
-        return i.raw().instance() == null ? "" : i.raw().instance().getOrDefault("state", "");
+        return i.rawState() == null ? "" : i.rawState();
     }
 
     public BooleanProperty readOnly() {

@@ -4,17 +4,17 @@ import com.mt5ops.console.model.AuditEntry;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.model.Problem;
-import com.mt5ops.console.sync.HistorySeries;
 import com.mt5ops.console.ui.ConsoleServices;
 import com.mt5ops.console.ui.actions.ActionController;
 import com.mt5ops.console.ui.actions.ActionLabels;
-import com.mt5ops.console.ui.fx.Format;
-import com.mt5ops.console.ui.grid.StateStyle;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
-import eu.hansolo.tilesfx.Tile;
-import eu.hansolo.tilesfx.TileBuilder;
+import com.mt5ops.console.ui.fx.Format;
+import com.mt5ops.console.ui.look.LookLabels;
+import com.mt5ops.console.ui.look.Looks;
+import com.mt5ops.console.ui.look.Palette;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,7 +23,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 /**
  * The focused instance in full: header, CPU and memory gauges (TilesFX), history sparklines, the actions the
@@ -41,10 +40,7 @@ public final class DetailPane {
     private final Label chip = new Label();
     private final Label badge = new Label();
     private final Label facts = new Label();
-    private Tile cpuTile;
-    private Tile memoryTile;
-    private final Sparkline cpuLine = new Sparkline("CPU %", Color.web("#58a6ff"), 340, 56);
-    private final Sparkline memoryLine = new Sparkline("Memory MB", Color.web("#bc8cff"), 340, 56);
+    private final DetailCharts charts;
     private final FlowPane buttons = new FlowPane(6, 6);
     private final Label result = new Label();
     private final Label readOnlyNote = new Label();
@@ -56,8 +52,11 @@ public final class DetailPane {
     private String shownId;
     private InstanceState shownState;
 
-    public DetailPane(FleetViewModel vm, ConsoleServices services, ActionController actions, Consumer<Runnable> fx) {
+    /** {@code palette}: the theme's colours, which the gauges and sparklines follow. */
+    public DetailPane(FleetViewModel vm, ConsoleServices services, ActionController actions, Consumer<Runnable> fx,
+                      ObservableValue<Palette> palette) {
         this.vm = vm;
+        this.charts = new DetailCharts(palette);
         this.services = services;
         this.actions = actions;
         this.fx = fx;
@@ -94,8 +93,8 @@ public final class DetailPane {
         vm.now().addListener(o -> {
             history();
             Instance shown = shownId == null ? null : vm.get(shownId);
-            if (shown != null && cpuTile != null) {
-                fadeIfOld(shown);
+            if (shown != null) {
+                charts.fade(looksLive(shown));
             }
         });
         actions.readOnly().addListener(o -> show(false));
@@ -116,18 +115,10 @@ public final class DetailPane {
         return l;
     }
 
-    private static Tile gauge(String title, String unit, double max) {
-        return TileBuilder.create().skinType(Tile.SkinType.GAUGE).prefSize(170, 150).title(title).unit(unit)
-                .maxValue(max).threshold(max * 0.9).thresholdVisible(true).decimals(0).animated(false)
-                .backgroundColor(Color.web("#1c2129")).build();
-    }
-
-    /** Old data must not look live here either: the gauges fade like the card (the facts line says how old). */
-    private void fadeIfOld(Instance i) {
-        boolean live = i.freshness(vm.policy(), vm.now().get()).looksLive()
+    /** Recent data on a live connection: anything else must not look live. */
+    private boolean looksLive(Instance i) {
+        return i.freshness(vm.policy(), vm.now().get()).looksLive()
                 && vm.stats().get() != null && vm.stats().get().state().isCurrent();
-        cpuTile.setOpacity(live ? 1 : 0.4);
-        memoryTile.setOpacity(live ? 1 : 0.4);
     }
 
     private void show(boolean focusChanged) {
@@ -139,13 +130,10 @@ public final class DetailPane {
             return;
         }
         if (content == null) {
-            cpuTile = gauge("CPU", "%", 100);
-            memoryTile = gauge("Memory", "MB", 4096);
-            cpuTile.setId("detail-cpu");
-            memoryTile.setId("detail-memory");
-            content = java.util.List.of(id, new HBox(8, chip, badge), facts, new HBox(6, cpuTile, memoryTile), cpuLine, memoryLine,
-                    section("Actions"), buttons, readOnlyNote, result, section("Problems"), problems, section("Fields (raw, as stored)"),
-                    fields, section("Audit trail"), audit);
+            content = new java.util.ArrayList<>(List.of(id, new HBox(8, chip, badge), facts));
+            content.addAll(charts.nodes());
+            content.addAll(List.of(section("Actions"), buttons, readOnlyNote, result, section("Problems"), problems,
+                    section("Fields (raw, as stored)"), fields, section("Audit trail"), audit));
         }
         if (box.getChildren().size() == 1) {
             box.getChildren().setAll(content);
@@ -153,27 +141,19 @@ public final class DetailPane {
         boolean newInstance = !i.id().equals(shownId);
         shownId = i.id();
         id.setText(i.id());
-        StateStyle.chip(chip, i.stateOrNull(), i.raw().instance() == null ? null : i.raw().instance().get("state"));
-        StateStyle.badge(badge, i.healthOrNull(), i.raw().health() == null ? null : i.raw().health().get("health_status"));
+        LookLabels.show(chip, Looks.state(i));
+        LookLabels.show(badge, Looks.health(i));
         var s = i.state();
         facts.setText("broker " + (i.brokerOrNull() == null ? "?" : i.brokerOrNull())
                 + "\n" + (s == null || s.launchMode() == null ? "launch mode ?" : s.launchMode().wire())
                 + " · " + (s == null || s.activeConnections() == null ? "? connections"
                         : s.activeConnections() + (s.activeConnections() == 1 ? " connection" : " connections"))
-                + " · restarts " + (i.health() == null || i.health().restartCount() == null ? "?" : i.health().restartCount())
-                + " · up " + (i.health() == null || i.health().uptimeSeconds() == null ? "?" : Format.duration(i.health().uptimeSeconds()))
+                + " · restarts " + (i.restartsOrNull() == null ? "?" : i.restartsOrNull())
+                + " · up " + (i.uptimeOrNull() == null ? "?" : Format.duration(i.uptimeOrNull()))
                 + "\nlast update " + Format.age(i.lastTrusted(vm.policy(), vm.now().get()), vm.now().get()) + " (" + i.freshness(vm.policy(), vm.now().get()).wire() + ")"
-                + (i.raw().health() == null || i.raw().health().getOrDefault("last_error", "").isEmpty() ? ""
-                        : "\nlast error: " + i.raw().health().get("last_error")));
+                + (i.lastError() == null || i.lastError().isEmpty() ? "" : "\nlast error: " + i.lastError()));
         facts.setWrapText(true);
-        Double cpu = i.metrics() == null ? null : i.metrics().cpuUsage();
-        Double mem = i.metrics() == null ? null : i.metrics().memoryUsage();
-        fadeIfOld(i);
-        cpuTile.setValue(cpu == null ? 0 : cpu);
-        cpuTile.setDescription(cpu == null ? "unknown" : "");
-        memoryTile.setMaxValue(Math.max(4096, mem == null ? 0 : mem));
-        memoryTile.setValue(mem == null ? 0 : mem);
-        memoryTile.setDescription(mem == null ? "unknown" : "");
+        charts.show(i, looksLive(i));
         if (newInstance || i.stateOrNull() != shownState || focusChanged) {
             shownState = i.stateOrNull();
         }
@@ -214,10 +194,7 @@ public final class DetailPane {
         if (shownId == null) {
             return;
         }
-        HistorySeries h = services.feed().history(shownId);
-        Instance i = vm.get(shownId);
-        cpuLine.draw(h.cpu(), i == null || i.metrics() == null ? "?" : Format.percent(i.metrics().cpuUsage()));
-        memoryLine.draw(h.memory(), i == null || i.metrics() == null ? "?" : Format.megabytes(i.metrics().memoryUsage()));
+        charts.history(services.feed().history(shownId), vm.get(shownId));
     }
 
     private void loadAudit() {

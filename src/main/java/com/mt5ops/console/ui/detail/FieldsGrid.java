@@ -1,8 +1,10 @@
 package com.mt5ops.console.ui.detail;
 
+import com.mt5ops.console.model.Fields;
 import com.mt5ops.console.model.Instance;
-import com.mt5ops.console.model.KeySchema;
+import com.mt5ops.console.model.Part;
 import com.mt5ops.console.model.Problem;
+import com.mt5ops.console.ui.fx.Format;
 import java.util.Map;
 import java.util.TreeMap;
 import javafx.scene.control.Label;
@@ -19,48 +21,44 @@ final class FieldsGrid extends GridPane {
     void show(Instance i) {
         getChildren().clear();
         int row = 0;
-        row = hash(i, KeySchema.instanceKey(i.id()), i.raw().instance(), row);
-        row = hash(i, KeySchema.metricsKey(i.id()), i.raw().metrics(), row);
-        hash(i, KeySchema.healthKey(i.id()), i.raw().health(), row);
+        for (Part part : Part.values()) {
+            row = hash(i, part, row);
+        }
     }
 
     /** The typed value the console uses for a known field (null for unknown extra fields). */
-    private static String parsed(Instance i, String key, String field) {
-        Object v = null;
-        if (key.startsWith(KeySchema.METRICS_PREFIX) && i.metrics() != null) {
-            var m = i.metrics();
-            v = switch (field) {
-                case "cpu_usage" -> m.cpuUsage() + " %";
-                case "memory_usage" -> m.memoryUsage() + " MB";
-                case "network_usage" -> m.networkUsage() + " KBps";
-                case "disk_usage" -> m.diskUsage() + " MB";
-                case "last_updated_at" -> m.lastUpdatedAt();
+    private static String parsed(Instance i, Part part, String field) {
+        Object v = switch (part) {
+            case INSTANCE -> i.state() == null ? null : switch (field) {
+                case Fields.STATE -> i.state().state();
+                case Fields.LAUNCH_MODE -> i.state().launchMode();
+                case Fields.ACTIVE_CONNECTIONS -> i.state().activeConnections();
+                case Fields.LAST_UPDATED_AT -> i.state().lastUpdatedAt();
                 default -> null;
             };
-        } else if (key.startsWith(KeySchema.HEALTH_PREFIX) && i.health() != null) {
-            var h = i.health();
-            v = switch (field) {
-                case "uptime_seconds" -> h.uptimeSeconds() == null ? null : com.mt5ops.console.ui.fx.Format.duration(h.uptimeSeconds());
-                case "restart_count" -> h.restartCount();
-                case "health_status" -> h.healthStatus();
-                case "last_updated_at" -> h.lastUpdatedAt();
+            case METRICS -> i.metrics() == null ? null : switch (field) {
+                case Fields.CPU_USAGE -> i.metrics().cpuUsage() + " %";
+                case Fields.MEMORY_USAGE -> i.metrics().memoryUsage() + " MB";
+                case Fields.NETWORK_USAGE -> i.metrics().networkUsage() + " KBps";
+                case Fields.DISK_USAGE -> i.metrics().diskUsage() + " MB";
+                case Fields.LAST_UPDATED_AT -> i.metrics().lastUpdatedAt();
                 default -> null;
             };
-        } else if (key.startsWith(KeySchema.INSTANCE_PREFIX) && i.state() != null) {
-            var s = i.state();
-            v = switch (field) {
-                case "state" -> s.state();
-                case "launch_mode" -> s.launchMode();
-                case "active_connections" -> s.activeConnections();
-                case "last_updated_at" -> s.lastUpdatedAt();
+            case HEALTH -> i.health() == null ? null : switch (field) {
+                case Fields.UPTIME_SECONDS -> i.uptimeOrNull() == null ? null : Format.duration(i.uptimeOrNull());
+                case Fields.RESTART_COUNT -> i.restartsOrNull();
+                case Fields.HEALTH_STATUS -> i.healthOrNull();
+                case Fields.LAST_UPDATED_AT -> i.health().lastUpdatedAt();
                 default -> null;
             };
-        }
+        };
         return v == null ? null : v instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : v.toString();
     }
 
-    private int hash(Instance i, String key, Map<String, String> hash, int row) {
-        Label title = new Label(key.substring(0, key.indexOf(':')) + (hash == null ? "  (absent)" : ""));
+    private int hash(Instance i, Part part, int row) {
+        String key = part.key(i.id());
+        Map<String, String> hash = i.raw().hash(part);
+        Label title = new Label(part.hashName() + (hash == null ? "  (absent)" : ""));
         title.getStyleClass().add("section");
         add(title, 0, row++, 3, 1);
         if (hash == null) {
@@ -75,7 +73,7 @@ final class FieldsGrid extends GridPane {
             v.getStyleClass().add(p == null ? "raw" : "bad");
             v.setWrapText(true);
             v.setMaxWidth(230);
-            String parsed = p == null ? parsed(i, key, e.getKey()) : null;
+            String parsed = p == null ? parsed(i, part, e.getKey()) : null;
             if (parsed != null && (parsed.equals(e.getValue()) || parsed.replace(".0 ", " ").startsWith(e.getValue() + " "))) {
                 parsed = null; // nothing to add beyond the raw text
             }

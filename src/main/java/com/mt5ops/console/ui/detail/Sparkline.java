@@ -1,28 +1,48 @@
 package com.mt5ops.console.ui.detail;
 
+import com.mt5ops.console.ui.look.Palette;
+import java.util.function.Function;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
-/** A history line on a canvas; gaps (NaN) stay gaps instead of being drawn as zero. */
+/** A history line on a canvas in the theme's colours; gaps (NaN) stay gaps instead of being drawn as zero. */
 public final class Sparkline extends Canvas {
+    private static final Font LABEL = Font.font(10);
     private final String label;
-    private final Color color;
+    private final Function<Palette, Color> series;
+    private Palette palette;
+    private float[] values = new float[0];
+    private String latest = "?";
 
-    public Sparkline(String label, Color color, double width, double height) {
+    /** {@code series}: which palette colour the line takes. */
+    public Sparkline(String label, Function<Palette, Color> series, Palette palette, double width, double height) {
         super(width, height);
         this.label = label;
-        this.color = color;
+        this.series = series;
+        this.palette = palette;
+    }
+
+    /** Redraws the last values in the new colours. */
+    public void setPalette(Palette palette) {
+        this.palette = palette;
+        draw(values, latest);
+    }
+
+    public Color lineColor() {
+        return series.apply(palette);
     }
 
     public void draw(float[] values, String latest) {
+        this.values = values;
+        this.latest = latest;
         GraphicsContext g = getGraphicsContext2D();
         double w = getWidth();
         double h = getHeight();
         g.clearRect(0, 0, w, h);
-        g.setFill(Color.web("#8b949e"));
-        g.setFont(Font.font(10));
+        g.setFill(palette.muted());
+        g.setFont(LABEL);
         g.fillText(label + "  " + latest + "  (" + values.length + " s)", 2, 10);
         double max = 1;
         for (float v : values) {
@@ -30,7 +50,7 @@ public final class Sparkline extends Canvas {
                 max = Math.max(max, v);
             }
         }
-        g.setStroke(color);
+        g.setStroke(lineColor());
         g.setLineWidth(1.5);
         double top = 14;
         double span = h - top - 2;

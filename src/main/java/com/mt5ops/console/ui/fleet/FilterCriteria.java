@@ -22,7 +22,7 @@ public record FilterCriteria(String text, InstanceState state, HealthStatus heal
         if (health != null && i.healthOrNull() != health) {
             return false;
         }
-        if (broker != null && !broker.equals(rawBroker(i))) {
+        if (broker != null && !broker.equals(i.rawBrokerId())) {
             return false;
         }
         if (freshness != null && !freshness.accepts(i.freshness(policy, now))) {
@@ -38,17 +38,12 @@ public record FilterCriteria(String text, InstanceState state, HealthStatus heal
         if (i.id().toLowerCase(Locale.ROOT).contains(needle)) {
             return true;
         }
-        String broker = rawBroker(i);
+        String broker = i.rawBrokerId();
         if (broker != null && broker.toLowerCase(Locale.ROOT).contains(needle)) {
             return true;
         }
-        String error = i.raw().health() == null ? null : i.raw().health().get("last_error");
+        String error = i.lastError();
         return error != null && error.toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    /** The broker id exactly as written (also when it is not a valid UUID), or null. */
-    public static String rawBroker(Instance i) {
-        return i.raw().instance() == null ? null : i.raw().instance().get("broker_id");
     }
 
     public FilterCriteria withText(String t) {

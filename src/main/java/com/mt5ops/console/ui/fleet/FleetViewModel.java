@@ -1,10 +1,7 @@
 package com.mt5ops.console.ui.fleet;
 
-import com.mt5ops.console.model.Freshness;
 import com.mt5ops.console.model.FreshnessPolicy;
-import com.mt5ops.console.model.HealthStatus;
 import com.mt5ops.console.model.Instance;
-import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.sync.Change;
 import com.mt5ops.console.sync.MirrorBatch;
 import com.mt5ops.console.sync.MirrorStats;
@@ -36,8 +33,7 @@ public final class FleetViewModel {
     private final FreshnessPolicy policy;
     private final Clock clock;
     private final Map<String, Instance> all = new HashMap<>();
-    private final Map<String, Instant> stateChangedAt = new HashMap<>();
-    private final Map<String, Instant> restartsRoseAt = new HashMap<>();
+    private final ChangeTracker changes = new ChangeTracker();
     private final ObservableList<String> visible = FXCollections.observableArrayList();
     private final Map<String, Integer> visibleIndex = new HashMap<>();
     private final ObservableList<String> brokers = FXCollections.observableArrayList();
@@ -56,8 +52,6 @@ public final class FleetViewModel {
     private Set<String> lastChanged = Set.of();
     private Instant lastAutoSort = Instant.EPOCH;
     private Instant lastRecount = Instant.EPOCH;
-    private final List<String> newCrashes = new ArrayList<>();
-    private final List<String> newCritical = new ArrayList<>();
     private FirstOrder firstOrder;
 
     public FleetViewModel(FreshnessPolicy policy, Clock clock) {
@@ -90,9 +84,9 @@ public final class FleetViewModel {
             }
             Instance next = c.instance();
             Instance before = all.put(next.id(), next);
-            track(before, next, t);
-            String broker = FilterCriteria.rawBroker(next);
-            newBroker |= broker != null && (before == null || !broker.equals(FilterCriteria.rawBroker(before)));
+            changes.compare(before, next, t);
+            String broker = next.rawBrokerId();
+            newBroker |= broker != null && (before == null || !broker.equals(before.rawBrokerId()));
             boolean shown = visibleIndex.containsKey(next.id());
             boolean matches = criteria.get().matches(next, policy, t);
             if (!shown && matches) {
@@ -112,7 +106,7 @@ public final class FleetViewModel {
             reindex();
         }
         if (newBroker) {
-            brokers.setAll(new TreeSet<>(all.values().stream().map(FilterCriteria::rawBroker).filter(b -> b != null).toList()));
+            brokers.setAll(new TreeSet<>(all.values().stream().map(Instance::rawBrokerId).filter(b -> b != null).toList()));
         }
         stats.set(batch.stats());
         // the first data is as of now even before the mirror is live (the start-up read); later, only live data is
@@ -152,7 +146,7 @@ public final class FleetViewModel {
                 all.put(c.instanceId(), c.instance());
             }
         }
-        brokers.setAll(new TreeSet<>(all.values().stream().map(FilterCriteria::rawBroker).filter(b -> b != null).toList()));
+        brokers.setAll(new TreeSet<>(all.values().stream().map(Instance::rawBrokerId).filter(b -> b != null).toList()));
         stats.set(batch.stats());
         dataAsOf.set(t);
         lastChanged = Set.of();
@@ -164,26 +158,6 @@ public final class FleetViewModel {
         }
         recount(t);
         dataVersion.set(dataVersion.get() + 1);
-    }
-
-    private void track(Instance before, Instance next, Instant t) {
-        if (before == null) {
-            return;
-        }
-        if (before.stateOrNull() != next.stateOrNull()) {
-            stateChangedAt.put(next.id(), t);
-            if (next.stateOrNull() == InstanceState.CRASHED) {
-                newCrashes.add(next.id());
-            }
-        }
-        if (before.healthOrNull() != HealthStatus.CRITICAL && next.healthOrNull() == HealthStatus.CRITICAL) {
-            newCritical.add(next.id());
-        }
-        Long r0 = before.health() == null ? null : before.health().restartCount();
-        Long r1 = next.health() == null ? null : next.health().restartCount();
-        if (r0 != null && r1 != null && r1 > r0) {
-            restartsRoseAt.put(next.id(), t);
-        }
     }
 
     /** Called every second: ages move on, so freshness, counts and cards are redrawn. */
@@ -235,49 +209,7 @@ public final class FleetViewModel {
 
     private void recount(Instant t) {
         lastRecount = t;
-        int running = 0, stopped = 0, crashed = 0, restarting = 0, critical = 0, warning = 0, stale = 0, problems = 0, cpuN = 0;
-        double cpuSum = 0, mem = 0;
-        for (Instance i : all.values()) {
-            InstanceState s = i.stateOrNull();
-            if (s == InstanceState.RUNNING) {
-                running++;
-                Double c = i.metrics() == null ? null : i.metrics().cpuUsage();
-                if (c != null) {
-                    cpuSum += c;
-                    cpuN++;
-                }
-            } else if (s == InstanceState.STOPPED) {
-                stopped++;
-            } else if (s == InstanceState.CRASHED) {
-                crashed++;
-            } else if (s == InstanceState.RESTARTING) {
-                restarting++;
-            }
-            HealthStatus h = i.healthOrNull();
-            critical += h == HealthStatus.CRITICAL ? 1 : 0;
-            warning += h == HealthStatus.WARNING ? 1 : 0;
-            Freshness f = i.freshness(policy, t);
-            stale += f == Freshness.STALE || f == Freshness.LOST ? 1 : 0;
-            problems += i.hasProblems() ? 1 : 0;
-            Double m = i.metrics() == null ? null : i.metrics().memoryUsage();
-            mem += m == null ? 0 : m;
-        }
-        counts.set(new KpiCounts(all.size(), running, stopped, crashed, restarting, critical, warning, stale, problems,
-                cpuN == 0 ? 0 : cpuSum / cpuN, mem));
-    }
-
-    /** Instances that crashed since the last call (not those already crashed at the first sync). */
-    public List<String> drainNewCrashes() {
-        List<String> out = List.copyOf(newCrashes);
-        newCrashes.clear();
-        return out;
-    }
-
-    /** Instances whose health turned critical since the last call. */
-    public List<String> drainNewCritical() {
-        List<String> out = List.copyOf(newCritical);
-        newCritical.clear();
-        return out;
+        counts.set(KpiCounts.of(all.values(), policy, t));
     }
 
     public Instance get(String id) {
@@ -293,12 +225,9 @@ public final class FleetViewModel {
         return lastChanged.contains(id);
     }
 
-    public Instant stateChangedAt(String id) {
-        return stateChangedAt.get(id);
-    }
-
-    public Instant restartsRoseAt(String id) {
-        return restartsRoseAt.get(id);
+    /** When each instance's state and restarts last changed, and the new crashes to alert about. */
+    public ChangeTracker changes() {
+        return changes;
     }
 
     public int indexOf(String id) {

@@ -21,10 +21,10 @@ public enum SortOrder {
         Comparator<Instance> primary = switch (this) {
             case PROBLEMS_FIRST -> Comparator.comparingInt(i -> Triage.rank(i, policy, now));
             case ID -> (a, b) -> 0;
-            case BROKER -> Comparator.<Instance, String>comparing(i -> String.valueOf(FilterCriteria.rawBroker(i)))
+            case BROKER -> Comparator.<Instance, String>comparing(i -> String.valueOf(i.rawBrokerId()))
                     .thenComparingInt(i -> Triage.rank(i, policy, now));
-            case CPU -> Comparator.comparingDouble(i -> -number(i.metrics() == null ? null : i.metrics().cpuUsage()));
-            case MEMORY -> Comparator.comparingDouble(i -> -number(i.metrics() == null ? null : i.metrics().memoryUsage()));
+            case CPU -> Comparator.comparingDouble(i -> -number(i.cpuOrNull()));
+            case MEMORY -> Comparator.comparingDouble(i -> -number(i.memoryOrNull()));
             case STATE -> Comparator.comparing(i -> i.stateOrNull() == null ? "~" : i.stateOrNull().wire());
             case DATA_AGE -> Comparator.comparing(i -> i.lastTrusted(policy, now) == null ? Instant.MIN : i.lastTrusted(policy, now));
         };
@@ -41,7 +41,7 @@ public enum SortOrder {
         }
         record Keyed(String group, int rank, String id) {
         }
-        return shown.stream().map(i -> new Keyed(this == BROKER ? String.valueOf(FilterCriteria.rawBroker(i)) : "",
+        return shown.stream().map(i -> new Keyed(this == BROKER ? String.valueOf(i.rawBrokerId()) : "",
                         Triage.rank(i, policy, now), i.id()))
                 .sorted(Comparator.comparing(Keyed::group).thenComparingInt(Keyed::rank).thenComparing(Keyed::id))
                 .map(Keyed::id).toList();

@@ -1,6 +1,7 @@
 package com.mt5ops.console.ui.grid;
 
 import com.mt5ops.console.ui.fleet.FleetViewModel;
+import com.mt5ops.console.ui.look.Palette;
 import impl.org.controlsfx.skin.GridViewSkin;
 import javafx.scene.Node;
 import javafx.scene.control.skin.VirtualFlow;
@@ -17,9 +18,8 @@ public final class FleetGrid {
     private final GridView<Object> view;
     private final GridItems items;
 
-    private final javafx.beans.property.ObjectProperty<CardPalette> palette = new javafx.beans.property.SimpleObjectProperty<>(CardPalette.dark());
-
-    public FleetGrid(FleetViewModel vm) {
+    /** {@code palette}: the theme's colours; the cards redraw when it changes. */
+    public FleetGrid(FleetViewModel vm, javafx.beans.value.ObservableValue<Palette> palette) {
         items = new GridItems(vm);
         view = new GridView<>(items.items());
         view.setId("fleet-grid");
@@ -47,11 +47,6 @@ public final class FleetGrid {
                 items.rebuild();
             }
         });
-    }
-
-    /** Switches the cards' colours with the theme. */
-    public void setPalette(CardPalette p) {
-        palette.set(p);
     }
 
     public Node node() {

@@ -1,6 +1,5 @@
 package com.mt5ops.console.ui.grid;
 
-import com.mt5ops.console.ui.fleet.FilterCriteria;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.fleet.SortOrder;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ final class GridItems {
         String broker = null;
         for (String id : vm.visible()) {
             var instance = vm.get(id);
-            String b = instance == null ? null : FilterCriteria.rawBroker(instance);
+            String b = instance == null ? null : instance.rawBrokerId();
             if (!group.isEmpty() && !Objects.equals(b, broker)) {
                 close(out, broker, group);
             }

@@ -5,6 +5,10 @@ import com.mt5ops.console.model.HealthStatus;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
+import com.mt5ops.console.ui.look.IconGlyph;
+import com.mt5ops.console.ui.look.Look;
+import com.mt5ops.console.ui.look.Looks;
+import com.mt5ops.console.ui.look.Palette;
 import java.time.Instant;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -13,6 +17,9 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /** The header card of one broker's group: the broker, how many instances, and what among them needs attention. */
 final class GroupHeaderCard extends Canvas {
@@ -22,15 +29,15 @@ final class GroupHeaderCard extends Canvas {
     private static final Font TITLE = Font.font("Monospaced", FontWeight.BOLD, 13);
     private static final Font BODY = Font.font("System", 12);
     private static final Font BOLD = Font.font("System", FontWeight.BOLD, 12);
-    private CardPalette palette;
+    private Palette palette;
 
-    GroupHeaderCard(CardPalette palette) {
+    GroupHeaderCard(Palette palette) {
         super(W, H);
         this.palette = palette;
         getStyleClass().add("group-header");
     }
 
-    void setPalette(CardPalette palette) {
+    void setPalette(Palette palette) {
         this.palette = palette;
     }
 
@@ -48,7 +55,7 @@ final class GroupHeaderCard extends Canvas {
             notLive += f == Freshness.STALE || f == Freshness.LOST ? 1 : 0;
             problems += i.hasProblems() ? 1 : 0;
         }
-        CardPalette p = palette;
+        Palette p = palette;
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, W, H);
         g.setFill(p.cardSelected());
@@ -68,27 +75,30 @@ final class GroupHeaderCard extends Canvas {
         g.setFill(p.muted());
         g.fillText(header.ids().size() + (header.ids().size() == 1 ? " instance" : " instances") + " · " + running + " running", 16, 56);
         double y = 76;
-        y = line(g, crashed, "✖ " + crashed + " crashed", p.bad(), y);
-        y = line(g, critical, "✖ " + critical + " critical health", p.bad(), y);
-        y = line(g, notLive, "◷ " + notLive + " stale or lost", p.warning(), y);
-        y = line(g, problems, "⚠ " + problems + " with data problems", p.problem(), y);
+        Look crash = Looks.of(InstanceState.CRASHED);
+        Look critic = Looks.of(HealthStatus.CRITICAL);
+        y = line(g, crashed, crash.icon(), crashed + " crashed", p.color(crash.role()), y);
+        y = line(g, critical, critic.icon(), critical + " critical health", p.color(critic.role()), y);
+        y = line(g, notLive, MaterialDesignC.CLOCK_ALERT_OUTLINE, notLive + " stale or lost", p.warning(), y);
+        y = line(g, problems, MaterialDesignA.ALERT_CIRCLE_OUTLINE, problems + " with data problems", p.problem(), y);
         if (y == 76) {
-            g.setFont(BODY);
-            g.setFill(p.ok());
-            g.fillText("✔ nothing needs attention", 16, y);
+            line(g, 1, MaterialDesignC.CHECK_CIRCLE, "nothing needs attention", p.ok(), y);
         }
         setAccessibleText("broker " + title + ", " + header.ids().size() + " instances, " + crashed + " crashed, " + critical
                 + " critical, " + notLive + " stale or lost, " + problems + " with data problems");
     }
 
-    /** One attention line when {@code count} is not zero; returns where the next line goes. */
-    private static double line(GraphicsContext g, int count, String text, Color color, double y) {
+    /** One attention line (icon and text) when {@code count} is not zero; returns where the next line goes. */
+    private static double line(GraphicsContext g, int count, Ikon icon, String text, Color color, double y) {
         if (count == 0 || y > H - 12) {
             return y;
         }
-        g.setFont(BOLD);
+        IconGlyph glyph = IconGlyph.of(icon, 12);
         g.setFill(color);
-        g.fillText(text, 16, y);
+        g.setFont(glyph.font());
+        g.fillText(glyph.text(), 16, y);
+        g.setFont(BOLD);
+        g.fillText(text, 32, y);
         return y + 16;
     }
 }

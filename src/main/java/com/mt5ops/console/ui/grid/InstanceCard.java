@@ -1,11 +1,13 @@
 package com.mt5ops.console.ui.grid;
 
 import com.mt5ops.console.model.Freshness;
-import com.mt5ops.console.model.HealthStatus;
 import com.mt5ops.console.model.Instance;
-import com.mt5ops.console.model.InstanceState;
-import com.mt5ops.console.ui.fx.Format;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
+import com.mt5ops.console.ui.fx.Format;
+import com.mt5ops.console.ui.look.IconGlyph;
+import com.mt5ops.console.ui.look.Look;
+import com.mt5ops.console.ui.look.Looks;
+import com.mt5ops.console.ui.look.Palette;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.geometry.VPos;
@@ -20,7 +22,7 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * One instance in the grid, drawn on a single canvas: state chip, CPU and memory gauges, health badge (glyph
- * and word), restarts, problems, broker, uptime, id and data age. Drawing never requests a layout, so a fleet
+ * and word), restarts, problems, broker, uptime, id and data age; the state and health looks come from {@link Looks}. Drawing never requests a layout, so a fleet
  * of thousands updating at once costs the FX thread only the pixels of the visible cards. Stale or lost data
  * is greyed with its age; a state change flashes briefly.
  */
@@ -37,26 +39,26 @@ public final class InstanceCard extends Canvas {
     private static final Font GAUGE = Font.font("System", FontWeight.BOLD, 11);
     private static final Font TINY = Font.font("System", 9);
 
-    private CardPalette palette;
+    private Palette palette;
 
-    public InstanceCard(CardPalette palette) {
+    public InstanceCard(Palette palette) {
         super(WIDTH, HEIGHT);
         this.palette = palette;
         getStyleClass().add("card");
     }
 
-    public void setPalette(CardPalette palette) {
+    public void setPalette(Palette palette) {
         this.palette = palette;
     }
 
     /** Draws {@code i} as of {@code now}; {@code connectionLive} false greys everything (data may be old). */
     public void render(Instance i, FleetViewModel vm, Instant now, boolean connectionLive) {
         GraphicsContext g = getGraphicsContext2D();
-        CardPalette p = palette;
+        Palette p = palette;
         Freshness f = i.freshness(vm.policy(), now);
         boolean live = connectionLive && f.looksLive();
         boolean selected = vm.selection().isSelected(i.id());
-        Instant changed = vm.stateChangedAt(i.id());
+        Instant changed = vm.changes().stateChangedAt(i.id());
         boolean flash = changed != null && Duration.between(changed, now).compareTo(FLASH) < 0;
 
         g.setGlobalAlpha(1);
@@ -69,19 +71,20 @@ public final class InstanceCard extends Canvas {
         g.setGlobalAlpha(live ? 1 : 0.5);
         g.setTextBaseline(VPos.CENTER);
 
-        String rawState = i.raw().instance() == null ? null : i.raw().instance().get("state");
-        InstanceState s = i.stateOrNull();
-        String chipText = s == null ? (rawState == null ? "? NO STATE" : "? " + cut(rawState, 10)) : stateGlyph(s) + " " + s.wire().toUpperCase();
-        double chipWidth = width(chipText, CHIP) + 14;
-        g.setFill(stateColor(s));
+        Look state = Looks.state(i);
+        IconGlyph stateIcon = IconGlyph.of(state.icon(), 12);
+        double chipWidth = width(state.text(), CHIP) + 30;
+        g.setFill(p.color(state.role()));
         g.fillRoundRect(8, 8, chipWidth, 18, 18, 18);
-        g.setFill(s == InstanceState.CRASHED || s == null ? Color.WHITE : p.onChip());
-        g.setFont(CHIP);
+        g.setFill(p.onFill(state.role()));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(chipText, 15, 17);
+        g.setFont(stateIcon.font());
+        g.fillText(stateIcon.text(), 13, 17);
+        g.setFont(CHIP);
+        g.fillText(state.text(), 29, 17);
 
-        Long count = i.health() == null ? null : i.health().restartCount();
-        Instant rose = vm.restartsRoseAt(i.id());
+        Long count = i.restartsOrNull();
+        Instant rose = vm.changes().restartsRoseAt(i.id());
         boolean recent = rose != null && Duration.between(rose, now).compareTo(RESTART_NEWS) < 0;
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(recent ? BOLD : SMALL);
@@ -93,25 +96,27 @@ public final class InstanceCard extends Canvas {
             g.fillText("⚠ " + i.problems().size(), WIDTH - 50, 17);
         }
 
-        Double cpu = i.metrics() == null ? null : i.metrics().cpuUsage();
-        Double mem = i.metrics() == null ? null : i.metrics().memoryUsage();
+        Double cpu = i.cpuOrNull();
+        Double mem = i.memoryOrNull();
         gauge(g, 8, 32, cpu == null ? Double.NaN : cpu / 100.0, Format.percent(cpu), "CPU", live);
         gauge(g, 60, 32, mem == null ? Double.NaN : mem / Math.max(MEMORY_SCALE_MB, mem), Format.megabytesShort(mem), "MEM", live);
 
-        HealthStatus h = i.healthOrNull();
-        String rawHealth = i.raw().health() == null ? null : i.raw().health().get("health_status");
+        Look health = Looks.health(i);
+        IconGlyph healthIcon = IconGlyph.of(health.icon(), 14);
         g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(p.color(health.role()));
+        g.setFont(healthIcon.font());
+        g.fillText(healthIcon.text(), 116, 40);
         g.setFont(BOLD);
-        g.setFill(healthColor(h));
-        g.fillText(h == null ? (rawHealth == null ? "? no health" : "? " + cut(rawHealth, 10)) : healthGlyph(h) + " " + h.wire(), 116, 40);
+        g.fillText(health.text(), 134, 40);
         g.setFont(SMALL);
         g.setFill(p.muted());
-        Long up = i.health() == null ? null : i.health().uptimeSeconds();
+        Long up = i.uptimeOrNull();
         g.fillText(up == null ? "up ?" : "up " + Format.duration(up), 116, 58);
         var st = i.state();
         g.fillText(st == null || st.launchMode() == null ? "" : st.launchMode().wire()
                 + (st.activeConnections() == null ? "" : " · " + st.activeConnections() + " conn"), 116, 74);
-        String broker = i.brokerOrNull() != null ? i.brokerOrNull() : i.raw().instance() == null ? null : i.raw().instance().get("broker_id");
+        String broker = i.rawBrokerId();
         g.fillText("broker " + (broker == null ? "—" : Format.shortId(broker)), 10, 96);
 
         boolean fresh = f == Freshness.FRESH;
@@ -125,16 +130,16 @@ public final class InstanceCard extends Canvas {
         g.fillText(age, WIDTH - 10, 114);
         g.setGlobalAlpha(1);
 
-        setAccessibleText(chipText + ", " + (h == null ? "health unknown" : h.wire()) + ", cpu " + Format.percent(cpu)
+        setAccessibleText(state.text() + ", " + health.text() + ", cpu " + Format.percent(cpu)
                 + ", memory " + Format.megabytes(mem) + ", instance " + i.id() + ", data " + age
                 + (i.hasProblems() ? ", " + i.problems().size() + " data problems" : ""));
     }
 
     private void gauge(GraphicsContext g, double x, double y, double fraction, String text, String label, boolean live) {
-        CardPalette p = palette;
+        Palette p = palette;
         double d = 44;
         g.setLineWidth(5);
-        g.setStroke(p.track());
+        g.setStroke(p.border());
         g.strokeArc(x + 3, y + 3, d, d, -30, 240, ArcType.OPEN);
         boolean known = !Double.isNaN(fraction);
         Color color = !live || !known ? p.idle() : fraction >= 0.9 ? p.bad() : fraction >= 0.75 ? p.warning() : p.ok();
@@ -149,52 +154,6 @@ public final class InstanceCard extends Canvas {
         g.setFont(TINY);
         g.setFill(p.muted());
         g.fillText(label, x + 3 + d / 2, y + d + 4);
-    }
-
-    private Color stateColor(InstanceState s) {
-        if (s == null) {
-            return palette.problem();
-        }
-        return switch (s) {
-            case RUNNING -> palette.ok();
-            case STOPPED -> palette.idle();
-            case CRASHED -> palette.bad();
-            case RESTARTING -> palette.warning();
-        };
-    }
-
-    private Color healthColor(HealthStatus h) {
-        if (h == null) {
-            return palette.problem();
-        }
-        return switch (h) {
-            case HEALTHY -> palette.ok();
-            case WARNING -> palette.warning();
-            case CRITICAL -> palette.bad();
-        };
-    }
-
-    static String stateGlyph(InstanceState s) {
-        if (s == null) {
-            return "?";
-        }
-        return switch (s) {
-            case RUNNING -> "▶";
-            case STOPPED -> "■";
-            case CRASHED -> "✖";
-            case RESTARTING -> "↻";
-        };
-    }
-
-    static String healthGlyph(HealthStatus h) {
-        if (h == null) {
-            return "?";
-        }
-        return switch (h) {
-            case HEALTHY -> "✔";
-            case WARNING -> "▲";
-            case CRITICAL -> "✖";
-        };
     }
 
     private static String cut(String s, int max) {

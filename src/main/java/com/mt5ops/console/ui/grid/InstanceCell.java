@@ -2,6 +2,7 @@ package com.mt5ops.console.ui.grid;
 
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
+import com.mt5ops.console.ui.look.Palette;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.scene.input.MouseButton;
@@ -23,7 +24,7 @@ final class InstanceCell extends GridCell<Object> {
     /** What was last drawn; the grid skin calls updateItem on every layout pass, so unchanged cells must not redraw. */
     private Object[] drawn = new Object[0];
 
-    InstanceCell(FleetViewModel vm, javafx.beans.value.ObservableValue<CardPalette> palette) {
+    InstanceCell(FleetViewModel vm, javafx.beans.value.ObservableValue<Palette> palette) {
         this.vm = vm;
         this.card = new InstanceCard(palette.getValue());
         this.header = new GroupHeaderCard(palette.getValue());
@@ -132,7 +133,7 @@ final class InstanceCell extends GridCell<Object> {
         if (i == null) {
             return "";
         }
-        String error = i.raw().health() == null ? null : i.raw().health().get("last_error");
+        String error = i.lastError();
         return i.id() + (error == null || error.isEmpty() ? "" : "\nlast error: " + error)
                 + (i.hasProblems() ? "\n" + i.problems().stream().map(p -> p.code() + " " + (p.field() == null ? "" : p.field() + ": ") + p.message())
                         .collect(java.util.stream.Collectors.joining("\n")) : "");

@@ -6,30 +6,37 @@ import com.mt5ops.console.ui.fleet.FilterCriteria;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.fleet.FreshnessFilter;
 import com.mt5ops.console.ui.fleet.KpiCounts;
+import com.mt5ops.console.ui.look.Looks;
+import com.mt5ops.console.ui.look.Palette;
+import com.mt5ops.console.ui.look.Role;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 
-/** The fleet KPI tiles (TilesFX); clicking one filters the grid to what it counts. */
+/** The fleet KPI tiles (TilesFX), coloured from the theme's palette; clicking one filters the grid to what it counts. */
 public final class KpiTiles {
     private static final double TILE_HEIGHT = 112;
-    private static final Color DARK_BACKGROUND = Color.web("#161b22");
-    private static final Color LIGHT_BACKGROUND = Color.web("#ffffff");
     private final FleetViewModel vm;
+    private final ObservableValue<Palette> palette;
     private final HBox row = new HBox();
     private final java.util.List<Node> tiles = new java.util.ArrayList<>();
-    private final java.util.List<Tile> numbers = new java.util.ArrayList<>();
-    private boolean dark = true;
+    /** Each number tile with the role its value is coloured in. */
+    private final Map<Tile, Role> numbers = new LinkedHashMap<>();
 
     /** The row only; the tiles come with {@link #build()}. */
-    public KpiTiles(FleetViewModel vm) {
+    public KpiTiles(FleetViewModel vm, ObservableValue<Palette> palette) {
         this.vm = vm;
+        this.palette = palette;
         row.getStyleClass().add("kpi-row");
         row.setMinHeight(TILE_HEIGHT);
+        palette.addListener((o, a, p) -> recolour(p));
     }
 
     /**
@@ -41,39 +48,39 @@ public final class KpiTiles {
         if (!tiles.isEmpty()) {
             return;
         }
-        tile(vm, "total", "Total", "", Color.web("#58a6ff"), KpiCounts::total, "Show every instance (clears the filters)",
+        tile(vm, "total", "Total", "", Role.ACCENT, KpiCounts::total, "Show every instance (clears the filters)",
                 c -> FilterCriteria.none());
-        tile(vm, "running", "Running", "", Color.web("#3fb950"), KpiCounts::running, "Show only running instances",
+        tile(vm, "running", "Running", "", Looks.of(InstanceState.RUNNING).role(), KpiCounts::running, "Show only running instances",
                 c -> FilterCriteria.none().withState(InstanceState.RUNNING));
-        tile(vm, "crashed", "Crashed", "", Color.web("#f85149"), KpiCounts::crashed, "Show only crashed instances",
+        tile(vm, "crashed", "Crashed", "", Looks.of(InstanceState.CRASHED).role(), KpiCounts::crashed, "Show only crashed instances",
                 c -> FilterCriteria.none().withState(InstanceState.CRASHED));
-        tile(vm, "restarting", "Restarting", "", Color.web("#d29922"), KpiCounts::restarting, "Show only restarting instances",
+        tile(vm, "restarting", "Restarting", "", Looks.of(InstanceState.RESTARTING).role(), KpiCounts::restarting, "Show only restarting instances",
                 c -> FilterCriteria.none().withState(InstanceState.RESTARTING));
-        tile(vm, "critical", "Critical health", "", Color.web("#f85149"), KpiCounts::critical, "Show only instances in critical health",
+        tile(vm, "critical", "Critical health", "", Looks.of(HealthStatus.CRITICAL).role(), KpiCounts::critical, "Show only instances in critical health",
                 c -> FilterCriteria.none().withHealth(HealthStatus.CRITICAL));
-        tile(vm, "stale", "Stale or lost", "", Color.web("#bc8cff"), KpiCounts::stale, "Show only instances whose data is stale or lost",
+        tile(vm, "stale", "Stale or lost", "", Role.PROBLEM, KpiCounts::stale, "Show only instances whose data is stale or lost",
                 c -> FilterCriteria.none().withFreshness(FreshnessFilter.NOT_LIVE));
-        tile(vm, "data-problems", "Data problems", "", Color.web("#bc8cff"), KpiCounts::withProblems,
+        tile(vm, "data-problems", "Data problems", "", Role.PROBLEM, KpiCounts::withProblems,
                 "Show only instances with malformed or inconsistent data", c -> FilterCriteria.none().withProblemsOnly(true));
-        tile(vm, "fleet-cpu", "CPU (avg)", "%", Color.web("#58a6ff"), KpiCounts::cpuAverage, "Average CPU of the running instances", null);
-        tile(vm, "memory", "Memory", "GB", Color.web("#58a6ff"), k -> k.memoryTotalMb() / 1024, "Memory used by all instances together", null);
-        setDark(dark);
+        tile(vm, "fleet-cpu", "CPU (avg)", "%", Role.ACCENT, KpiCounts::cpuAverage, "Average CPU of the running instances", null);
+        tile(vm, "memory", "Memory", "GB", Role.ACCENT, k -> k.memoryTotalMb() / 1024, "Memory used by all instances together", null);
         row.getChildren().setAll(tiles);
     }
 
     /** One TilesFX number tile; its title is our own label, large enough to read across a room. */
-    private void tile(FleetViewModel vm, String id, String title, String unit, Color color, ToDoubleFunction<KpiCounts> value,
+    private void tile(FleetViewModel vm, String id, String title, String unit, Role role, ToDoubleFunction<KpiCounts> value,
                       String hint, UnaryOperator<FilterCriteria> onClick) {
+        Palette p = palette.getValue();
         Tile tile = TileBuilder.create()
                 .skinType(Tile.SkinType.NUMBER)
                 .prefSize(150, TILE_HEIGHT)
                 .title(" ") // keeps the value where a titled tile has it; the title itself is our label
                 .unit(unit)
                 .decimals(0)
-                .valueColor(color)
-                .titleColor(Color.web("#8b949e"))
-                .unitColor(Color.web("#8b949e"))
-                .backgroundColor(DARK_BACKGROUND)
+                .valueColor(p.color(role))
+                .titleColor(p.muted())
+                .unitColor(p.muted())
+                .backgroundColor(p.panel())
                 .animated(false)
                 .build();
         tile.setId("kpi-" + id);
@@ -95,18 +102,24 @@ public final class KpiTiles {
         };
         show.accept(vm.counts().get());
         vm.counts().addListener((o, a, k) -> show.accept(k));
-        numbers.add(tile);
+        numbers.put(tile, role);
         tiles.add(new javafx.scene.layout.StackPane(tile, name));
     }
 
-    /** Tile backgrounds follow the theme (the rest of each tile is styled by the theme's CSS). */
-    public void setDark(boolean dark) {
-        this.dark = dark;
-        Color background = dark ? DARK_BACKGROUND : LIGHT_BACKGROUND;
-        for (Tile t : numbers) {
-            if (!background.equals(t.getBackgroundColor())) {
-                t.setBackgroundColor(background);
-            }
+    /** Tiles take the theme's colours (their titles are labels, coloured by the CSS). */
+    private void recolour(Palette p) {
+        numbers.forEach((t, role) -> {
+            set(t.getBackgroundColor(), p.panel(), t::setBackgroundColor);
+            set(t.getValueColor(), p.color(role), t::setValueColor);
+            set(t.getUnitColor(), p.muted(), t::setUnitColor);
+            set(t.getTitleColor(), p.muted(), t::setTitleColor);
+        });
+    }
+
+    /** TilesFX redraws on every colour set: only when it changes. */
+    private static void set(Color now, Color wanted, java.util.function.Consumer<Color> setter) {
+        if (!wanted.equals(now)) {
+            setter.accept(wanted);
         }
     }
 

@@ -1,17 +1,27 @@
 package com.mt5ops.console.ui.settings;
 
 import com.mt5ops.console.model.FreshnessPolicy;
+import com.mt5ops.console.ui.fleet.FreshnessFilter;
+import com.mt5ops.console.ui.fleet.SortOrder;
+import com.mt5ops.console.ui.look.Theme;
 import java.time.Duration;
 
 /**
  * What the console remembers between runs: theme, view, sort, filters, freshness thresholds and the last
- * connection (its URI without any password). Never a credential.
+ * connection (its URI without any password). Never a credential. A missing choice (null) is the default one.
  */
-public record Settings(String theme, String view, String sort, boolean problemsOnly, String freshnessFilter,
+public record Settings(Theme theme, ViewMode view, SortOrder sort, boolean problemsOnly, FreshnessFilter freshnessFilter,
                        long agingSeconds, long staleSeconds, long lostSeconds, String redis) {
 
+    public Settings {
+        theme = theme == null ? Theme.DARK : theme;
+        view = view == null ? ViewMode.GRID : view;
+        sort = sort == null ? SortOrder.PROBLEMS_FIRST : sort;
+        freshnessFilter = freshnessFilter == null ? FreshnessFilter.ANY : freshnessFilter;
+    }
+
     public static Settings defaults() {
-        return new Settings("dark", "grid", "PROBLEMS_FIRST", false, "ANY", 15, 60, 300, null);
+        return new Settings(null, null, null, false, null, 15, 60, 300, null);
     }
 
     public FreshnessPolicy freshness() {
@@ -24,7 +34,8 @@ public record Settings(String theme, String view, String sort, boolean problemsO
         return new Settings(theme, view, sort, problemsOnly, freshnessFilter, agingSeconds, staleSeconds, lostSeconds, uri);
     }
 
-    public Settings withView(String newTheme, String newView, String newSort, boolean newProblemsOnly, String newFreshness) {
+    public Settings withView(Theme newTheme, ViewMode newView, SortOrder newSort, boolean newProblemsOnly,
+                             FreshnessFilter newFreshness) {
         return new Settings(newTheme, newView, newSort, newProblemsOnly, newFreshness, agingSeconds, staleSeconds, lostSeconds, redis);
     }
 

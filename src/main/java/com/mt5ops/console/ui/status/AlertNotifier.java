@@ -36,8 +36,8 @@ public final class AlertNotifier {
 
     /** At most one notification per interval, covering everything that happened in it. */
     private void flush() {
-        List<String> crashed = vm.drainNewCrashes();
-        List<String> critical = vm.drainNewCritical();
+        List<String> crashed = vm.changes().drainNewCrashes();
+        List<String> critical = vm.changes().drainNewCritical();
         if ((crashed.isEmpty() && critical.isEmpty()) || owner.getScene() == null) {
             return;
         }

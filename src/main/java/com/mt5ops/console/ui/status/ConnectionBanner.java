@@ -55,7 +55,6 @@ public final class ConnectionBanner {
                 if (icon == null) {
                     icon = new FontIcon(MaterialDesignL.LAN_DISCONNECT);
                     icon.setIconSize(18);
-                    icon.setIconColor(javafx.scene.paint.Color.WHITE);
                     banner.getChildren().add(0, icon);
                 }
                 text.setText(state + ": " + source + " unreachable since " + Format.clock(s.disconnectedSince())

@@ -2,9 +2,9 @@ package com.mt5ops.console.ui.table;
 
 import com.mt5ops.console.model.Freshness;
 import com.mt5ops.console.model.Instance;
-import com.mt5ops.console.ui.fleet.FilterCriteria;
-import com.mt5ops.console.ui.fx.Format;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
+import com.mt5ops.console.ui.fx.Format;
+import com.mt5ops.console.ui.look.Looks;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
@@ -28,13 +28,13 @@ public final class FleetTable {
         table.setId("fleet-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        column("State", 95, i -> i.stateOrNull() == null ? "? " + raw(i, "state") : i.stateOrNull().wire());
-        column("Health", 85, i -> i.healthOrNull() == null ? "?" : i.healthOrNull().wire());
+        column("State", 95, i -> Looks.state(i).text());
+        column("Health", 85, i -> Looks.health(i).text());
         column("Instance", 290, Instance::id);
-        column("Broker", 100, i -> Format.shortId(raw(i, "broker_id")));
-        column("CPU", 60, i -> Format.percent(i.metrics() == null ? null : i.metrics().cpuUsage()));
-        column("Memory", 80, i -> Format.megabytes(i.metrics() == null ? null : i.metrics().memoryUsage()));
-        column("Restarts", 70, i -> i.health() == null || i.health().restartCount() == null ? "?" : i.health().restartCount().toString());
+        column("Broker", 100, i -> Format.shortId(i.rawBrokerId()));
+        column("CPU", 60, i -> Format.percent(i.cpuOrNull()));
+        column("Memory", 80, i -> Format.megabytes(i.memoryOrNull()));
+        column("Restarts", 70, i -> i.restartsOrNull() == null ? "?" : i.restartsOrNull().toString());
         column("Data", 110, i -> {
             Freshness f = i.freshness(vm.policy(), vm.now().get());
             return (f == Freshness.FRESH ? "" : f.wire() + " ") + Format.age(i.lastTrusted(vm.policy(), vm.now().get()), vm.now().get());
@@ -79,17 +79,13 @@ public final class FleetTable {
             return false;
         }
         Instance above = vm.get(vm.visible().get(index - 1));
-        return above != null && !java.util.Objects.equals(FilterCriteria.rawBroker(above), FilterCriteria.rawBroker(i));
+        return above != null && !java.util.Objects.equals(above.rawBrokerId(), i.rawBrokerId());
     }
 
     private void refreshIfShown() {
         if (table.getScene() != null) {
             table.refresh();
         }
-    }
-
-    private static String raw(Instance i, String field) {
-        return i.raw().instance() == null ? null : i.raw().instance().get(field);
     }
 
     private void column(String title, double width, Function<Instance, String> value) {
