@@ -59,8 +59,10 @@ public final class WatchCommand implements Callable<Integer> {
             stop.await(seconds, TimeUnit.SECONDS);
             MirrorStats stats = mirror.stats();
             mirror.close();
-            if (stats.lastFullSync() == null && stats.state() == ConnectionState.DISCONNECTED) {
-                ctx.err().println("error: " + stats.reason());
+            if (stats.lastFullSync() == null) {
+                // Never a whole fleet to stand behind: an empty or partial mirror must not pass for the truth.
+                ctx.err().println("error: no full read of " + connector.endpoint().display() + " within " + seconds + " s ("
+                        + stats.state() + (stats.reason().isEmpty() ? "" : ": " + stats.reason()) + ")");
                 ctx.err().flush();
                 return ExitCodes.UNAVAILABLE;
             }
@@ -79,11 +81,23 @@ public final class WatchCommand implements Callable<Integer> {
         }
     }
 
+    /** The last connection state written to the stream (worker thread only). */
+    private ConnectionState streamed;
+
     private void streamChanges(JsonFactory json, MirrorBatch batch) {
-        if (batch.changes().isEmpty()) {
-            return;
-        }
         try {
+            if (batch.stats().state() != streamed) {
+                streamed = batch.stats().state();
+                try (JsonGenerator g = json.createGenerator(ctx.out())) {
+                    g.writeStartObject();
+                    g.writeNumberField("applied_at_ms", batch.publishedAtMs());
+                    g.writeStringField("connection", streamed.name());
+                    g.writeStringField("detail", batch.stats().reason());
+                    g.writeEndObject();
+                }
+                ctx.out().write('\n');
+                ctx.out().flush();
+            }
             for (Change c : batch.changes()) {
                 try (JsonGenerator g = json.createGenerator(ctx.out())) {
                     g.writeStartObject();

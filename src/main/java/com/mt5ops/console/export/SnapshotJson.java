@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.mt5ops.console.model.FreshnessPolicy;
 import com.mt5ops.console.model.Instance;
-import com.mt5ops.console.model.Part;
+import com.mt5ops.console.model.HashPart;
 import com.mt5ops.console.model.Problem;
 import com.mt5ops.console.model.RawInstance;
 import java.io.IOException;
@@ -108,7 +108,7 @@ public final class SnapshotJson {
     /** The `raw` object: each hash exactly as stored, or null where the key is absent. */
     public static void writeRaw(JsonGenerator g, RawInstance raw) throws IOException {
         g.writeObjectFieldStart("raw");
-        for (Part part : Part.values()) {
+        for (HashPart part : HashPart.values()) {
             hash(g, part.hashName(), raw.hash(part));
         }
         g.writeEndObject();

@@ -5,20 +5,27 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** The three hashes of an instance, so a reader can fetch only the ones that changed. */
+/** The three hashes Redis holds for one instance, each named by its key prefix; readers fetch only those that changed. */
 public enum HashPart {
-    INSTANCE, METRICS, HEALTH;
+    INSTANCE(KeySchema.INSTANCE_PREFIX), METRICS(KeySchema.METRICS_PREFIX), HEALTH(KeySchema.HEALTH_PREFIX);
 
     /** All three, read-only. */
     public static final Set<HashPart> ALL = Collections.unmodifiableSet(EnumSet.allOf(HashPart.class));
 
-    /** This part's key for instance {@code id}. */
+    private final String prefix;
+
+    HashPart(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** The key of this hash for {@code id}, e.g. {@code instance_metrics:{id}}. */
     public String key(String id) {
-        return switch (this) {
-            case INSTANCE -> KeySchema.instanceKey(id);
-            case METRICS -> KeySchema.metricsKey(id);
-            case HEALTH -> KeySchema.healthKey(id);
-        };
+        return prefix + id;
+    }
+
+    /** The hash's name as its keys begin: {@code instance}, {@code instance_metrics}, {@code instance_health}. */
+    public String hashName() {
+        return prefix.substring(0, prefix.length() - 1);
     }
 
     /** The part a key of this kind holds; empty for a state set. */

@@ -58,28 +58,28 @@ public record Instance(String id, RawInstance raw, StateHash state, MetricsHash 
     }
 
     /** One field's text exactly as stored (also when it is invalid), or null where it or its hash is absent. */
-    public String rawField(Part part, String field) {
+    public String rawField(HashPart part, String field) {
         return raw.field(part, field);
     }
 
     /** The `state` field as written, known or not. */
     public String rawState() {
-        return rawField(Part.INSTANCE, Fields.STATE);
+        return rawField(HashPart.INSTANCE, Fields.STATE);
     }
 
     /** The `broker_id` field as written, also when it is not a valid UUID. */
     public String rawBrokerId() {
-        return rawField(Part.INSTANCE, Fields.BROKER_ID);
+        return rawField(HashPart.INSTANCE, Fields.BROKER_ID);
     }
 
     /** The `health_status` field as written, known or not. */
     public String rawHealthStatus() {
-        return rawField(Part.HEALTH, Fields.HEALTH_STATUS);
+        return rawField(HashPart.HEALTH, Fields.HEALTH_STATUS);
     }
 
     /** The `last_error` text as written; null when absent (it may be empty). */
     public String lastError() {
-        return rawField(Part.HEALTH, Fields.LAST_ERROR);
+        return rawField(HashPart.HEALTH, Fields.LAST_ERROR);
     }
 
     public Double cpuOrNull() {

@@ -19,7 +19,7 @@ public record RawInstance(String id, Map<String, String> instance, Map<String, S
     }
 
     /** The hash of {@code part} exactly as stored, or null where its key is absent. */
-    public Map<String, String> hash(Part part) {
+    public Map<String, String> hash(HashPart part) {
         return switch (part) {
             case INSTANCE -> instance;
             case METRICS -> metrics;
@@ -28,7 +28,7 @@ public record RawInstance(String id, Map<String, String> instance, Map<String, S
     }
 
     /** One field's raw text, or null where the field or its whole hash is absent. */
-    public String field(Part part, String field) {
+    public String field(HashPart part, String field) {
         Map<String, String> hash = hash(part);
         return hash == null ? null : hash.get(field);
     }

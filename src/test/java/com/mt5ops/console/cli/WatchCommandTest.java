@@ -50,13 +50,42 @@ class WatchCommandTest {
             } catch (Exception e) {
                 throw new AssertionError(l, e);
             }
-        }).filter(n -> n.get("instance_id").asText().equals(id)).toList();
+        }).filter(n -> n.has("instance_id") && n.get("instance_id").asText().equals(id)).toList();
         assertTrue(lines.size() >= 2, run.out());
         assertEquals("upsert", lines.get(0).get("change").asText());
         assertEquals("running", lines.get(0).get("raw").get("instance").get("state").asText());
         assertEquals("removed", lines.get(lines.size() - 1).get("change").asText());
         assertTrue(lines.get(lines.size() - 1).get("raw").isNull());
         assertTrue(lines.get(0).get("applied_at_ms").asLong() > 1_700_000_000_000L);
+    }
+
+    @Test
+    void jsonlSaysWhenTheConnectionStateChanges() throws Exception {
+        CliRun.Running watch = CliRun.start("watch", "--redis", REDIS.uri(), "--seconds", "3", "--format", "jsonl");
+        CliRun run = watch.result().get();
+        assertEquals(0, run.exitCode(), run.err());
+        List<JsonNode> states = run.out().lines().map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).filter(n -> n.has("connection")).toList();
+        assertEquals("CONNECTING", states.get(0).get("connection").asText(), run.out());
+        assertEquals("LIVE", states.get(states.size() - 1).get("connection").asText(), run.out());
+        assertEquals("", states.get(states.size() - 1).get("detail").asText());
+        assertTrue(states.get(0).get("applied_at_ms").asLong() > 1_700_000_000_000L);
+    }
+
+    @Test
+    void aWatchThatNeverReadTheWholeFleetIsExitFiveNotAnEmptyFleet() throws Exception {
+        // A server that accepts connections and never answers: the mirror never gets its first full read.
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("watch", "--redis", "redis://127.0.0.1:" + silent.getLocalPort() + "/0", "--seconds", "2");
+            assertEquals(5, run.exitCode(), run.out() + run.err());
+            assertEquals("", run.out());
+            assertTrue(run.err().startsWith("error: no full read of redis://127.0.0.1:" + silent.getLocalPort()), run.err());
+        }
     }
 
     @Test

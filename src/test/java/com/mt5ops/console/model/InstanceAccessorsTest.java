@@ -31,8 +31,8 @@ class InstanceAccessorsTest {
         assertNull(i.healthOrNull());
         assertEquals("so-so", i.rawHealthStatus());
         assertEquals("trade server unreachable", i.lastError());
-        assertEquals("kept", i.rawField(Part.HEALTH, "vendor_note"));
-        assertEquals("45.5", i.rawField(Part.METRICS, Fields.CPU_USAGE));
+        assertEquals("kept", i.rawField(HashPart.HEALTH, "vendor_note"));
+        assertEquals("45.5", i.rawField(HashPart.METRICS, Fields.CPU_USAGE));
         assertEquals(45.5, i.cpuOrNull());
         assertEquals(256.3, i.memoryOrNull());
         assertEquals(2L, i.restartsOrNull());
@@ -49,12 +49,12 @@ class InstanceAccessorsTest {
         assertEquals(Fixtures.BROKER, i.rawBrokerId());
         assertNull(i.rawHealthStatus());
         assertNull(i.lastError());
-        assertNull(i.rawField(Part.METRICS, Fields.CPU_USAGE));
+        assertNull(i.rawField(HashPart.METRICS, Fields.CPU_USAGE));
         assertNull(i.cpuOrNull());
         assertNull(i.memoryOrNull());
         assertNull(i.restartsOrNull());
         assertNull(i.uptimeOrNull());
-        assertEquals("instance_metrics", Part.METRICS.hashName());
-        assertEquals(KeySchema.healthKey(ID), Part.HEALTH.key(ID));
+        assertEquals("instance_metrics", HashPart.METRICS.hashName());
+        assertEquals(KeySchema.healthKey(ID), HashPart.HEALTH.key(ID));
     }
 }

@@ -2,7 +2,7 @@ package com.mt5ops.console.ui.detail;
 
 import com.mt5ops.console.model.Fields;
 import com.mt5ops.console.model.Instance;
-import com.mt5ops.console.model.Part;
+import com.mt5ops.console.model.HashPart;
 import com.mt5ops.console.model.Problem;
 import com.mt5ops.console.ui.fx.Format;
 import java.util.Map;
@@ -21,13 +21,13 @@ final class FieldsGrid extends GridPane {
     void show(Instance i) {
         getChildren().clear();
         int row = 0;
-        for (Part part : Part.values()) {
+        for (HashPart part : HashPart.values()) {
             row = hash(i, part, row);
         }
     }
 
     /** The typed value the console uses for a known field (null for unknown extra fields). */
-    private static String parsed(Instance i, Part part, String field) {
+    private static String parsed(Instance i, HashPart part, String field) {
         Object v = switch (part) {
             case INSTANCE -> i.state() == null ? null : switch (field) {
                 case Fields.STATE -> i.state().state();
@@ -55,7 +55,7 @@ final class FieldsGrid extends GridPane {
         return v == null ? null : v instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : v.toString();
     }
 
-    private int hash(Instance i, Part part, int row) {
+    private int hash(Instance i, HashPart part, int row) {
         String key = part.key(i.id());
         Map<String, String> hash = i.raw().hash(part);
         Label title = new Label(part.hashName() + (hash == null ? "  (absent)" : ""));
