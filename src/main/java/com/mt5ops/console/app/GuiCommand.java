@@ -7,7 +7,7 @@ import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
 import com.mt5ops.console.sync.FleetMirror;
 import com.mt5ops.console.sync.MirrorConfig;
-import com.mt5ops.console.ui.ConsoleServices;
+import com.mt5ops.console.ui.services.ConsoleServices;
 import com.mt5ops.console.ui.MainWindow;
 import com.mt5ops.console.ui.fx.FxStartup;
 import com.mt5ops.console.ui.settings.Settings;

@@ -1,5 +1,6 @@
 package com.mt5ops.console.ui;
 
+import com.mt5ops.console.ui.services.ConsoleServices;
 import com.mt5ops.console.sync.BatchCoalescer;
 import com.mt5ops.console.ui.actions.ActionController;
 import com.mt5ops.console.ui.detail.DetailPane;

@@ -103,8 +103,14 @@ final class ArchitectureRules {
         return slices().matching(root + ".ui.(*)..").should().beFreeOfCycles();
     }
 
+    /** ui/'s root holds the window that assembles the features; a feature that used it would close a cycle. */
+    ArchRule uiFeaturesDoNotUseTheWindow() {
+        return noClasses().that().resideInAPackage(root + ".ui.*..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".ui");
+    }
+
     List<ArchRule> all() {
         return List.of(layers(), coreWithoutJavaFx(), modelWithoutIo(), uiWithoutLettuce(), benchImportedByNothing(),
-                noTopLevelCycles(), noUiFeatureCycles());
+                noTopLevelCycles(), noUiFeatureCycles(), uiFeaturesDoNotUseTheWindow());
     }
 }

@@ -12,6 +12,7 @@ import com.mt5ops.console.archfixture.model.UpwardBreach;
 import com.mt5ops.console.archfixture.ui.LettuceBreach;
 import com.mt5ops.console.archfixture.ui.NettyBreach;
 import com.mt5ops.console.archfixture.ui.grid.CycleBreach;
+import com.mt5ops.console.archfixture.ui.grid.WindowBreach;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -92,5 +93,6 @@ class LayerRulesBiteTest {
         assertBites(RULES.noTopLevelCycles(), UpwardBreach.class);
         assertBites(RULES.noTopLevelCycles(), BenchBreach.class);
         assertBites(RULES.noUiFeatureCycles(), CycleBreach.class);
+        assertBites(RULES.uiFeaturesDoNotUseTheWindow(), WindowBreach.class);
     }
 }

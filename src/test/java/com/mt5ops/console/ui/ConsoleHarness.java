@@ -1,5 +1,6 @@
 package com.mt5ops.console.ui;
 
+import com.mt5ops.console.ui.services.ConsoleServices;
 import com.mt5ops.console.app.WriteGateway;
 import com.mt5ops.console.model.FreshnessPolicy;
 import com.mt5ops.console.model.InstanceParser;

@@ -4,7 +4,7 @@ import com.mt5ops.console.bench.Percentiles;
 import com.mt5ops.console.model.FreshnessPolicy;
 import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionTable;
-import com.mt5ops.console.ui.ConsoleServices;
+import com.mt5ops.console.ui.services.ConsoleServices;
 import com.mt5ops.console.ui.MainWindow;
 import com.mt5ops.console.ui.fx.FxStartup;
 import java.util.ArrayList;

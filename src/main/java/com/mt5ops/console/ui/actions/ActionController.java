@@ -5,7 +5,7 @@ import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.model.TransitionRequest;
 import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionResult.Outcome;
-import com.mt5ops.console.ui.ConsoleServices;
+import com.mt5ops.console.ui.services.ConsoleServices;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -4,7 +4,7 @@ import com.mt5ops.console.model.AuditEntry;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.model.Problem;
-import com.mt5ops.console.ui.ConsoleServices;
+import com.mt5ops.console.ui.services.ConsoleServices;
 import com.mt5ops.console.ui.actions.ActionController;
 import com.mt5ops.console.ui.actions.ActionLabels;
 import com.mt5ops.console.ui.fleet.FleetViewModel;

@@ -1,4 +1,4 @@
-package com.mt5ops.console.ui;
+package com.mt5ops.console.ui.services;
 
 import com.mt5ops.console.model.AuditEntry;
 import com.mt5ops.console.model.FreshnessPolicy;
