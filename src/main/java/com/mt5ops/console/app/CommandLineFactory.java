@@ -79,7 +79,7 @@ public final class CommandLineFactory {
     private CommandLine withHandlers(CommandLine cl) {
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
-        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionExceptionHandler(new ErrorHandler(LogFile.path().toString()));
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (see: mt5-console "
                     + ex.getCommandLine().getCommandName() + " --help)");

@@ -7,6 +7,7 @@ import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
 import com.mt5ops.console.sync.FleetMirror;
 import com.mt5ops.console.sync.MirrorConfig;
+import com.mt5ops.console.sync.MirrorRights;
 import com.mt5ops.console.ui.services.ConsoleServices;
 import com.mt5ops.console.ui.MainWindow;
 import com.mt5ops.console.ui.fx.FxStartup;
@@ -82,12 +83,13 @@ public final class GuiCommand implements Callable<Integer> {
         try (Executors executors = new Executors();
              RedisConnector connector = new RedisConnector(endpoint);
              FleetMirror mirror = new FleetMirror(connector, new com.mt5ops.console.model.InstanceParser(settings.freshness()),
-                     MirrorConfig.defaults(), ctx.clock());
+                     MirrorConfig.defaults(), ctx.clock(), readOnly ? MirrorRights.READ_ONLY : new MirrorRights(true, true));
              WriteGateway gateway = new WriteGateway(connector, ctx.table(), executors.io())) {
             if (!useDemo) {
                 settings = settings.withRedis(Settings.withoutPassword(target));
             }
-            ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, ctx.table(), settings.freshness(),
+            // Read-only wires no write path at all: an action cannot reach Redis even if a control slipped through.
+            ConsoleServices services = new ConsoleServices(mirror, readOnly ? WriteGateway::refuseReadOnly : gateway::apply, gateway::audit, ctx.table(), settings.freshness(),
                     endpoint.display(), useDemo, readOnly, System.getProperty("user.name"), com.mt5ops.console.cli.Host.name(), ConsoleServices.ALERT_EVERY);
             CountDownLatch closed = new CountDownLatch(1);
             Settings remembered = settings;

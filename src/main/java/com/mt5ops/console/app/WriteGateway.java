@@ -40,6 +40,12 @@ public final class WriteGateway implements AutoCloseable {
                 });
     }
 
+    /** The write path of a read-only console: refuses every transition without touching Redis. */
+    public static CompletableFuture<TransitionResult> refuseReadOnly(TransitionRequest request) {
+        return CompletableFuture.completedFuture(new TransitionResult(TransitionResult.Outcome.DENIED, request.instanceId(), null,
+                "this console is read-only (--read-only): it sends no write to Redis"));
+    }
+
     public CompletableFuture<List<AuditEntry>> audit(String instanceId) {
         return CompletableFuture.supplyAsync(this::auditLog, io).thenCompose(a -> a.forInstance(instanceId, 2000));
     }

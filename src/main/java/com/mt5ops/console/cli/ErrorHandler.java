@@ -10,6 +10,12 @@ import picocli.CommandLine.ParseResult;
 /** Turns failures into one clear line on stderr and the contract's exit code; no stack traces for expected ones. */
 public final class ErrorHandler implements IExecutionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+    private final String logFile;
+
+    /** {@code logFile}: where an unexpected failure's details go, named in its one line. */
+    public ErrorHandler(String logFile) {
+        this.logFile = logFile;
+    }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
@@ -22,9 +28,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
             cmd.getErr().flush();
             return access.reason() == RedisAccessException.Reason.BAD_URI ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE;
         }
-        LOG.debug("command failed", ex);
-        cmd.getErr().println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        // Not an expected failure: a bug. Its own exit code (never 1, which means "check found problems").
+        LOG.error("command failed unexpectedly", ex);
+        cmd.getErr().println("error: internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": "
+                + ex.getMessage().lines().findFirst().orElse("")) + " (details in " + logFile + ")");
         cmd.getErr().flush();
-        return ExitCodes.PROBLEMS_FOUND;
+        return ExitCodes.INTERNAL;
     }
 }

@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int CONFLICT = 3;
     public static final int NOT_FOUND = 4;
     public static final int UNAVAILABLE = 5;
+    /** A bug in the console (EX_SOFTWARE of sysexits.h); the log file has the details. */
+    public static final int INTERNAL = 70;
 
     private ExitCodes() {
     }

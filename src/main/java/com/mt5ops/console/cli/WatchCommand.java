@@ -48,9 +48,8 @@ public final class WatchCommand implements Callable<Integer> {
         }
         JsonFactory json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "watch-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (RedisConnector connector = redis.connector();
+        try (SignalStop signal = new SignalStop("watch-stop", stop::countDown);
+             RedisConnector connector = redis.connector();
              FleetMirror mirror = new FleetMirror(connector, ctx.parser(), MirrorConfig.defaults(), ctx.clock())) {
             if (format == Format.jsonl) {
                 mirror.addListener(batch -> streamChanges(json, batch));
@@ -61,23 +60,17 @@ public final class WatchCommand implements Callable<Integer> {
             mirror.close();
             if (stats.lastFullSync() == null) {
                 // Never a whole fleet to stand behind: an empty or partial mirror must not pass for the truth.
-                ctx.err().println("error: no full read of " + connector.endpoint().display() + " within " + seconds + " s ("
+                ctx.err().println("error: no full read of " + connector.endpoint().display() + " yet when the watch ended ("
                         + stats.state() + (stats.reason().isEmpty() ? "" : ": " + stats.reason()) + ")");
                 ctx.err().flush();
-                return ExitCodes.UNAVAILABLE;
+                return signal.finished(ExitCodes.UNAVAILABLE);
             }
             if (format == Format.json) {
                 new SnapshotJson(ctx.freshness()).write(ctx.out(), connector.endpoint().display(), ctx.clock().instant(),
                         mirror.instances().values(), SnapshotJson.stats(stats));
             }
             ctx.out().flush();
-            return ExitCodes.DONE;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook itself ended the watch
-            }
+            return signal.finished(ExitCodes.DONE);
         }
     }
 

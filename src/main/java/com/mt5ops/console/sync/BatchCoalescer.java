@@ -17,6 +17,7 @@ public final class BatchCoalescer implements MirrorListener {
     private Map<String, Change> pending = new LinkedHashMap<>();
     private MirrorBatch latest;
     private boolean fullSync;
+    private boolean whole;
     private boolean inFlight;
     private boolean dirty;
 
@@ -29,6 +30,10 @@ public final class BatchCoalescer implements MirrorListener {
     public void onBatch(MirrorBatch batch) {
         boolean schedule;
         synchronized (lock) {
+            if (batch.whole()) {
+                pending = new LinkedHashMap<>(); // it supersedes whatever waited
+                whole = true;
+            }
             for (Change c : batch.changes()) {
                 pending.put(c.instanceId(), c);
             }
@@ -46,9 +51,11 @@ public final class BatchCoalescer implements MirrorListener {
     private void deliver() {
         MirrorBatch merged;
         synchronized (lock) {
-            merged = new MirrorBatch(latest.version(), new ArrayList<>(pending.values()), latest.stats(), fullSync, latest.publishedAtMs());
+            merged = new MirrorBatch(latest.version(), new ArrayList<>(pending.values()), latest.stats(), fullSync,
+                    latest.publishedAtMs(), whole);
             pending = new LinkedHashMap<>();
             fullSync = false;
+            whole = false;
             dirty = false;
         }
         try {

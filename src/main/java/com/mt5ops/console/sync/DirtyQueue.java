@@ -83,6 +83,11 @@ final class DirtyQueue {
         return out;
     }
 
+    /** True while {@code id} waits to be fetched: an event announced its change. */
+    boolean isMarked(String id) {
+        return ids.containsKey(id);
+    }
+
     boolean hasIds() {
         return !order.isEmpty();
     }

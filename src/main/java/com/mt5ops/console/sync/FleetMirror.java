@@ -4,14 +4,11 @@ import com.mt5ops.console.model.HashPart;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceParser;
 import com.mt5ops.console.redis.Fleet;
-import com.mt5ops.console.redis.NotificationConfig;
 import com.mt5ops.console.redis.Patience;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.sync.MirrorEvent.ConnectFailed;
 import com.mt5ops.console.sync.MirrorEvent.Connected;
 import com.mt5ops.console.sync.MirrorEvent.Failed;
-import com.mt5ops.console.sync.MirrorEvent.NotificationsOff;
-import com.mt5ops.console.sync.MirrorEvent.NotificationsOn;
 import com.mt5ops.console.sync.MirrorEvent.ReadDone;
 import com.mt5ops.console.sync.MirrorEvent.ReadFailed;
 import com.mt5ops.console.sync.MirrorEvent.ResyncRequested;
@@ -40,6 +37,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private static final long SLICE_MS = 100;
 
     private final RedisConnector connector;
+    private final MirrorRights rights;
     private final MirrorConfig config;
     private final Clock clock;
     private final DirtyQueue dirty = new DirtyQueue();
@@ -61,13 +59,19 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private long nextSetRefresh;
 
     public FleetMirror(RedisConnector connector, InstanceParser parser, MirrorConfig config, Clock clock) {
+        this(connector, parser, config, clock, new MirrorRights(true, true));
+    }
+
+    /** A mirror that changes on the server only what {@code rights} allow. */
+    public FleetMirror(RedisConnector connector, InstanceParser parser, MirrorConfig config, Clock clock, MirrorRights rights) {
         this.connector = connector;
+        this.rights = rights;
         this.config = config;
         this.clock = clock;
         this.keyspace = new KeyspaceListener(connector.endpoint().database(), dirty);
         this.history = new MetricHistory(config.historySeconds());
         this.content = new MirrorContent(parser, history);
-        this.machine = new MirrorMachine(config, true, clock.millis());
+        this.machine = new MirrorMachine(config, rights.mayWrite(), clock.millis());
         this.out = new MirrorPublisher(machine::status, content, clock);
         this.driver = new MachineDriver(machine, inbox, clock, () -> new Tick(keyspace.events(), keyspace.heard()),
                 () -> connection != null && !connection.commandsUp(), this::execute);
@@ -154,22 +158,15 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
             driver.handle(new Failed(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
         } catch (Throwable again) { // NOPMD: even reporting failed; the next step tries again
             LOG.error("the mirror could not report its failure", again);
-            dirty.park(TimeUnit.SECONDS.toNanos(1));
         }
+        dirty.park(TimeUnit.MILLISECONDS.toNanos(200)); // a failure that repeats at once must not spin
     }
 
     private void step() {
         greetAndShowReadAhead();
         driver.step();
         if (machine.mayRead() && connection != null) {
-            long now = clock.millis();
-            if (dirty.hasSets() && now >= nextSetRefresh) {
-                refreshSets();
-                nextSetRefresh = now + config.setRefreshInterval().toMillis();
-            }
-            if (dirty.hasIds()) {
-                fetchDirty();
-            }
+            fetchMarked();
         }
         if (driver.idle() && (!dirty.hasIds() || !machine.mayRead())) {
             long until = Math.min(machine.nextDeadline(), dirty.hasSets() ? nextSetRefresh : MirrorMachine.NEVER);
@@ -193,12 +190,8 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         switch (action) {
             case CONNECT -> connect();
             case DISCONNECT -> disconnect();
-            case CHECK_NOTIFICATIONS -> checkNotifications();
-            case SEND_PROBE -> {
-                if (!connection.sendProbe()) {
-                    LOG.debug("probe key refused; waiting for other keyspace events");
-                }
-            }
+            case CHECK_NOTIFICATIONS -> driver.handle(connection.checkNotifications(rights.mayEnableNotifications()));
+            case SEND_PROBE -> connection.sendProbe();
             case READ_ALL -> readAll();
             case PING -> connection.ping(inbox, driver.generation());
             case PUBLISH -> publish(List.of(), false);
@@ -225,53 +218,59 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         }
     }
 
-    private void checkNotifications() {
-        NotificationConfig.Status status = connection.checkNotifications(true);
-        if (status.changed()) {
-            LOG.warn("{}", status.message());
-        }
-        // Flags it may not read (CONFIG refused): whether events arrive decides.
-        driver.handle(status.enabled() || status.flags() == null ? new NotificationsOn() : new NotificationsOff(status.message()));
-    }
-
     private void readAll() {
         long at = clock.millis();
-        try {
-            if (startup.firstReadCovered(machine.status().lastFullSync() == null, c -> publish(c, false))) {
-                driver.handle(new ReadDone(startup.readAheadAt()));
-                publish(List.of(), true);
+        MirrorStart.FirstRead first = startup.firstRead(machine.status().lastFullSync() == null);
+        if (!first.early().isEmpty()) {
+            publish(first.early(), false);
+        }
+        if (first.covered()) {
+            driver.handle(new ReadDone(startup.readAheadAt(), 0));
+            publish(List.of(), true);
+            return;
+        }
+        // the first one over plain RESP while the client is still cold; later ones through the warm client
+        Fleet fleet = read("full read", () -> startup.firstPlainRead().orElseGet(() -> connection.loader().loadAll()));
+        if (fleet != null) {
+            List<Change> changes = content.replaceAll(fleet, clock.instant());
+            int unannounced = (int) changes.stream().filter(c -> !dirty.isMarked(c.instanceId())).count();
+            driver.handle(new ReadDone(at, unannounced));
+            publish(changes, true);
+        }
+    }
+
+    /** Reads what events marked: changed state sets (at most every 50 ms), then dirty ids in a batch. */
+    private void fetchMarked() {
+        long now = clock.millis();
+        if (dirty.hasSets() && now >= nextSetRefresh) {
+            nextSetRefresh = now + config.setRefreshInterval().toMillis();
+            List<String> names = dirty.drainSets();
+            Map<String, Set<String>> sets = read("reading state sets", () -> connection.loader().loadSets(names));
+            if (sets == null) {
                 return;
             }
-            // the first one over plain RESP while the client is still cold; later ones through the warm client
-            Fleet fleet = startup.firstPlainRead().orElseGet(() -> connection.loader().loadAll());
-            List<Change> changes = content.replaceAll(fleet, clock.instant());
-            driver.handle(new ReadDone(at));
-            publish(changes, true);
-        } catch (RuntimeException e) {
-            LOG.warn("full read of {} failed: {}", connector.endpoint().display(), e.getMessage());
-            driver.handle(new ReadFailed(String.valueOf(e.getMessage())));
+            content.updateSets(names, sets).forEach(id -> dirty.markId(id, null));
+        }
+        if (dirty.hasIds()) {
+            Map<String, Set<HashPart>> ids = dirty.drainIds(config.maxBatch());
+            Fleet fleet = read("fetching changed instances", () -> connection.loader().loadParts(ids, content.stateSets(), content::raw));
+            if (fleet != null) {
+                publish(content.merge(fleet, clock.instant()), false);
+            }
         }
     }
 
-    private void refreshSets() {
-        List<String> names = dirty.drainSets();
+    /**
+     * One read from Redis; a failure is logged and told to the machine, which reads everything again soon (null then).
+     * Only the read is guarded: what a caller does with its result (parse, publish) failing is a bug, shown as FAILED.
+     */
+    private <T> T read(String what, java.util.function.Supplier<T> read) {
         try {
-            content.updateSets(names, connection.loader().loadSets(names)).forEach(id -> dirty.markId(id, null));
+            return read.get();
         } catch (RuntimeException e) {
-            LOG.warn("reading state sets {} failed: {}", names, e.getMessage());
+            LOG.warn("{} from {} failed: {}", what, connector.endpoint().display(), e.getMessage());
             driver.handle(new ReadFailed(String.valueOf(e.getMessage())));
-        }
-    }
-
-    private void fetchDirty() {
-        Map<String, Set<HashPart>> ids = dirty.drainIds(config.maxBatch());
-        try {
-            Fleet fleet = connection.loader().loadParts(ids, content.stateSets(), content::raw);
-            publish(content.merge(fleet, clock.instant()), false);
-        } catch (RuntimeException e) {
-            // the full read the machine asks for next covers these ids too
-            LOG.warn("fetching {} changed instances failed: {}", ids.size(), e.getMessage());
-            driver.handle(new ReadFailed(String.valueOf(e.getMessage())));
+            return null;
         }
     }
 

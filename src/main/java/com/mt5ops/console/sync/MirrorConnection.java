@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
  * news cannot reach its successor.
  */
 final class MirrorConnection implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MirrorConnection.class);
     static final String PROBE_PREFIX = "console:probe:";
     private static final long PROBE_TIMEOUT_MS = 5_000;
 
@@ -76,23 +77,27 @@ final class MirrorConnection implements AutoCloseable {
         return control.isOpen() && loader.isOpen();
     }
 
-    /** Reads the notification flags and, if {@code mayEnable}, adds the missing ones. */
-    NotificationConfig.Status checkNotifications(boolean mayEnable) {
+    /** Reads the notification flags and, if {@code mayEnable}, adds the missing ones; the machine's event for the outcome. */
+    MirrorEvent checkNotifications(boolean mayEnable) {
         NotificationConfig.Access access = NotificationConfig.over(control.async(), patience);
-        return mayEnable ? new NotificationConfig().ensure(access) : new NotificationConfig().read(access);
+        NotificationConfig.Status status = mayEnable ? new NotificationConfig().ensure(access) : new NotificationConfig().read(access);
+        if (status.changed()) {
+            LOG.warn("{}", status.message());
+        }
+        // Flags it may not read (CONFIG refused): whether events arrive decides.
+        return status.enabled() || status.flags() == null ? new MirrorEvent.NotificationsOn(status.enabled())
+                : new MirrorEvent.NotificationsOff(status.message());
     }
 
-    /** Writes and deletes a probe key, whose keyspace events prove notifications flow; false if not allowed. */
-    boolean sendProbe() {
+    /** Writes and deletes a probe key, whose keyspace events prove notifications flow; refused, other events must. */
+    void sendProbe() {
         try {
             patience.await(control.async().hset(probeKey, "probe", "1").toCompletableFuture(), PROBE_TIMEOUT_MS);
             patience.await(control.async().del(probeKey).toCompletableFuture(), PROBE_TIMEOUT_MS);
-            return true;
         } catch (ExecutionException | TimeoutException | RuntimeException refused) {
-            return false;
+            LOG.debug("probe key refused; waiting for other keyspace events: {}", refused.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -22,8 +22,11 @@ sealed interface MirrorEvent {
     record LinkLost() implements MirrorEvent {
     }
 
-    /** The server sends (or now sends) the keyspace events the mirror needs. */
-    record NotificationsOn() implements MirrorEvent {
+    /**
+     * The server sends (or now sends) the keyspace events the mirror needs: {@code confirmed} when the flags were
+     * read and suffice; false when they could not be read (CONFIG refused) and only events can tell.
+     */
+    record NotificationsOn(boolean confirmed) implements MirrorEvent {
     }
 
     /** The server does not send them, and the console may not or did not change that. */
@@ -38,8 +41,11 @@ sealed interface MirrorEvent {
     record PingFailed(String why) implements MirrorEvent {
     }
 
-    /** A full read of the fleet finished; {@code atMs} is when it was taken. */
-    record ReadDone(long atMs) implements MirrorEvent {
+    /**
+     * A full read of the fleet finished; {@code atMs} is when it was taken; {@code unannounced}: instances it found
+     * changed that no keyspace event had announced (not marked dirty).
+     */
+    record ReadDone(long atMs, int unannounced) implements MirrorEvent {
     }
 
     /** A full read or fetch failed. */

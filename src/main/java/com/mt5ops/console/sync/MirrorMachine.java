@@ -17,7 +17,7 @@ final class MirrorMachine {
     private final MirrorConfig config;
     private final boolean probeWrites;
     private final Heartbeat heartbeat;
-    private final Evidence evidence;
+    private final Liveness liveness;
     private final Backoff backoff;
     private final MirrorTally tally;
 
@@ -41,7 +41,7 @@ final class MirrorMachine {
         this.probeWrites = probeWrites;
         this.heartbeat = new Heartbeat(config.pingInterval().toMillis(), config.stallAfter().toMillis());
         this.tally = new MirrorTally(now);
-        this.evidence = new Evidence(config.probeTimeout().toMillis());
+        this.liveness = new Liveness(config.probeTimeout().toMillis(), probeWrites);
         this.backoff = new Backoff(config.restartBackoffMax().toMillis());
     }
 
@@ -62,8 +62,8 @@ final class MirrorMachine {
             subscribed(now, out);
         } else if (event instanceof MirrorEvent.LinkLost) {
             linkLost(now);
-        } else if (event instanceof MirrorEvent.NotificationsOn) {
-            notificationsOn(now, out);
+        } else if (event instanceof MirrorEvent.NotificationsOn on) {
+            notificationsOn(on.confirmed(), now, out);
         } else if (event instanceof MirrorEvent.NotificationsOff off) {
             startPolling(off.why(), now);
         } else if (event instanceof MirrorEvent.PingAnswered) {
@@ -71,7 +71,7 @@ final class MirrorMachine {
         } else if (event instanceof MirrorEvent.PingFailed) {
             heartbeat.back(now); // the next one decides; a late answer (or none) shows as a stall
         } else if (event instanceof MirrorEvent.ReadDone d) {
-            readDone(d.atMs(), now);
+            readDone(d, now);
         } else if (event instanceof MirrorEvent.ReadFailed f) {
             readFailed(f.why(), now, out);
         } else if (event instanceof MirrorEvent.Failed f) {
@@ -90,10 +90,13 @@ final class MirrorMachine {
             emit(out, MirrorAction.PUBLISH);
         }
         boolean stalled = state == ConnectionState.STALLED;
-        if (evidence.proven(tally.heard())) {
+        Liveness.Verdict verdict = liveness.judge(now, tally.heard(), stalled);
+        if (verdict == Liveness.Verdict.LIVE) {
             goLive(now);
-        } else if (evidence.overdue(now) && !stalled) {
+        } else if (verdict == Liveness.Verdict.POLL) {
             startPolling("no keyspace events arrived within " + config.probeTimeout().toSeconds() + " s", now);
+        } else if (state == ConnectionState.LIVE && liveness.heard(tally.heard())) {
+            emit(out, MirrorAction.PUBLISH); // now resting on events seen
         }
         if (link == Link.CLOSED && now >= connectDue) {
             connect(out);
@@ -142,7 +145,7 @@ final class MirrorMachine {
         tally.subscribed();
         link = Link.UP;
         readFailures = 0;
-        evidence.stop();
+        liveness.subscribed(tally.heard());
         readDue = notificationsDue = NEVER;
         heartbeat.start(now);
         set(tally.reconnects() > 0 ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING, "checking keyspace notifications");
@@ -160,21 +163,21 @@ final class MirrorMachine {
         set(ConnectionState.RECONNECTING, "lost the connection to Redis; reconnecting");
     }
 
-    private void notificationsOn(long now, List<MirrorAction> out) {
+    private void notificationsOn(boolean confirmed, long now, List<MirrorAction> out) {
         if (link != Link.UP) {
             return;
         }
         if (probeWrites) {
             emit(out, MirrorAction.SEND_PROBE);
         }
-        evidence.await(now, tally.heard());
+        liveness.await(now, tally.heard(), confirmed);
         if (!state.isCurrent()) {
             set(state, "waiting for keyspace events");
         }
     }
 
     private void startPolling(String why, long now) {
-        evidence.stop();
+        liveness.stop();
         disconnectedSince = null;
         readDue = Math.min(readDue, now + config.pollInterval().toMillis());
         notificationsDue = now + config.notificationsRecheck().toMillis();
@@ -182,7 +185,6 @@ final class MirrorMachine {
     }
 
     private void goLive(long now) {
-        evidence.stop();
         disconnectedSince = null;
         notificationsDue = NEVER;
         readDue = Math.min(readDue, now + config.reconcileInterval().toMillis());
@@ -201,7 +203,7 @@ final class MirrorMachine {
         if (state != ConnectionState.STALLED) {
             return;
         }
-        evidence.restartClock(now);
+        liveness.restartClock(now);
         disconnectedSince = beforeStall.disconnectedSince();
         set(beforeStall.state(), beforeStall.reason());
         readDue = Math.min(readDue, nextRead(now));
@@ -210,9 +212,12 @@ final class MirrorMachine {
         }
     }
 
-    private void readDone(long at, long now) {
-        tally.fullRead(at);
+    private void readDone(MirrorEvent.ReadDone done, long now) {
+        tally.fullRead(done.atMs());
         readFailures = 0;
+        if (state == ConnectionState.LIVE && done.unannounced() > 0 && liveness.silentSinceSubscribe(tally.heard())) {
+            startPolling(done.unannounced() + " changes found only by reading: keyspace events do not arrive", now);
+        }
         readDue = nextRead(now);
     }
 
@@ -243,7 +248,7 @@ final class MirrorMachine {
 
     /** The link is gone: nothing to wait for, beat or read until it is back; the data is behind from now. */
     private void pause(long now) {
-        evidence.stop();
+        liveness.stop();
         heartbeat.stop();
         readDue = notificationsDue = NEVER;
         behind(now);
@@ -271,20 +276,13 @@ final class MirrorMachine {
 
     /** When the shell must hand in a {@link MirrorEvent.Tick} at the latest (epoch ms). */
     long nextDeadline() {
-        long next = tally.nextSecond();
-        if (link == Link.CLOSED) {
-            next = Math.min(next, connectDue);
-        }
-        if (state != ConnectionState.STALLED) {
-            next = Math.min(next, evidence.deadline());
-        }
+        boolean stalled = state == ConnectionState.STALLED;
+        long next = Math.min(tally.nextSecond(), link == Link.CLOSED ? connectDue : NEVER);
+        next = Math.min(next, stalled ? NEVER : liveness.deadline());
         if (mayRead()) {
             next = Math.min(next, Math.min(readDue, state == ConnectionState.POLLING ? notificationsDue : NEVER));
         }
-        if (link == Link.UP) {
-            next = Math.min(next, heartbeat.deadline(state != ConnectionState.STALLED));
-        }
-        return next;
+        return link == Link.UP ? Math.min(next, heartbeat.deadline(!stalled)) : next;
     }
 
     boolean subscribedOnce() {
@@ -292,7 +290,7 @@ final class MirrorMachine {
     }
 
     MachineStatus status() {
-        return tally.status(state, reason, disconnectedSince);
+        return tally.status(state, reason, state == ConnectionState.LIVE ? liveness.basis() : "", disconnectedSince);
     }
 
     /** The connections: none, being opened (CONNECT sent), open, or open with the subscription confirmed and up. */

@@ -37,24 +37,54 @@ final class MirrorPublisher {
         joining.add(listener);
     }
 
-    /** Worker: sends each listener that joined its first batch, the fleet as it is now. */
+    /** Worker: sends each listener that joined its first batch: the whole fleet as it is now. */
     void greet() {
         MirrorListener l;
+        Throwable failed = null;
+        List<MirrorListener> retry = new java.util.ArrayList<>();
         while ((l = joining.poll()) != null) {
-            l.onBatch(batch(content.all().stream().map(Change::upsert).toList(), stats.lastFullSync() != null));
-            listening.add(l);
+            MirrorBatch whole = batch(content.all().stream().map(Change::upsert).toList(), stats.lastFullSync() != null, true);
+            try {
+                l.onBatch(whole);
+                listening.add(l);
+            } catch (Throwable t) { // NOPMD: whatever a listener throws, the mirror shows it and goes on
+                failed = failed(l, t, failed, retry);
+            }
         }
+        joining.addAll(retry);
+        rethrow(failed);
     }
 
-    /** Worker: one batch to every listener; one failing does not stop the others. */
+    /**
+     * Worker: one batch to every listener; one failing does not stop the others. A listener that failed gets the whole
+     * fleet again as its next batch, and the failure is thrown on, so the mirror shows FAILED and restarts.
+     */
     void send(List<Change> changes, boolean fullSync) {
-        MirrorBatch batch = batch(changes, fullSync);
+        MirrorBatch batch = batch(changes, fullSync, false);
+        Throwable failed = null;
+        List<MirrorListener> retry = new java.util.ArrayList<>();
         for (MirrorListener l : listening) {
             try {
                 l.onBatch(batch);
-            } catch (RuntimeException e) {
-                LOG.warn("mirror listener failed", e);
+            } catch (Throwable t) { // NOPMD: whatever a listener throws, the mirror shows it and goes on
+                listening.remove(l);
+                failed = failed(l, t, failed, retry);
             }
+        }
+        joining.addAll(retry);
+        rethrow(failed);
+    }
+
+    private static Throwable failed(MirrorListener l, Throwable t, Throwable first, List<MirrorListener> retry) {
+        LOG.error("a mirror listener failed; it gets the whole fleet again as its next batch", t);
+        retry.add(l);
+        return first == null ? t : first;
+    }
+
+    private static void rethrow(Throwable failed) {
+        if (failed != null) {
+            throw new IllegalStateException("a listener failed: " + (failed.getMessage() == null
+                    ? failed.getClass().getSimpleName() : failed.getClass().getSimpleName() + ": " + failed.getMessage()), failed);
         }
     }
 
@@ -63,16 +93,16 @@ final class MirrorPublisher {
         return stats;
     }
 
-    private MirrorBatch batch(List<Change> changes, boolean fullSync) {
+    private MirrorBatch batch(List<Change> changes, boolean fullSync, boolean whole) {
         version++;
         stats = currentStats();
-        return new MirrorBatch(version, changes, stats, fullSync, clock.millis());
+        return new MirrorBatch(version, changes, stats, fullSync, clock.millis(), whole);
     }
 
     private MirrorStats currentStats() {
         MachineStatus m = machine.get();
         return new MirrorStats(m.state(), instant(m.lastFullSync()), m.eventsPerSecond(), m.events(), m.resyncs(),
-                m.reconnects(), version, content.size(), m.reason(), instant(m.disconnectedSince()));
+                m.reconnects(), version, content.size(), m.reason(), m.basis(), instant(m.disconnectedSince()));
     }
 
     private static Instant instant(Long epochMs) {

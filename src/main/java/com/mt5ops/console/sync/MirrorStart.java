@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * The mirror's start-up, worker-side: the plain read-ahead's picture while the live client waits for the window,
@@ -50,19 +49,23 @@ final class MirrorStart implements AutoCloseable {
         return Optional.of(content.replaceAll(e.fleet(), clock.instant()));
     }
 
+    /** What the first full read starts from: the read-ahead's picture (if not shown yet) and whether it stands for the read. */
+    record FirstRead(List<Change> early, boolean covered) {
+    }
+
     /**
-     * At the first full read: true when the read-ahead ran under its own subscription, which held until the client's
-     * took over, so what changed since is marked dirty and the fleet need not be read twice.
+     * At the first full read: covered when the read-ahead ran under its own subscription, which held until the
+     * client's took over, so what changed since is marked dirty and the fleet need not be read twice.
      */
-    boolean firstReadCovered(boolean noFullReadYet, Consumer<List<Change>> publish) {
+    FirstRead firstRead(boolean noFullReadYet) {
         if (firstReadDone) {
-            return false;
+            return new FirstRead(List.of(), false);
         }
         plain.awaitCoveredRead(READ_AHEAD_WAIT);
-        takeReadAhead(noFullReadYet).ifPresent(publish);
+        List<Change> early = takeReadAhead(noFullReadYet).orElse(List.of());
         boolean heardEverything = plain.handOver();
         firstReadDone = readAhead != null && readAhead.covered() && heardEverything && noFullReadYet;
-        return firstReadDone;
+        return new FirstRead(early, firstReadDone);
     }
 
     /** When the read-ahead read the fleet (epoch ms). */

@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * The mirror's health at one moment: connection state, when the last full sync finished, event rate and
- * counters, and why it is not LIVE (empty when it is).
+ * counters, why it is not LIVE (empty when it is), what LIVE rests on (events seen, the server's flags, or
+ * reconciliation alone; empty when not LIVE), and since when the data may be behind (null while current).
  */
 public record MirrorStats(ConnectionState state, Instant lastFullSync, double eventsPerSecond, long events,
-                          long resyncs, long reconnects, long version, int instances, String reason,
+                          long resyncs, long reconnects, long version, int instances, String reason, String basis,
                           Instant disconnectedSince) {
 }

@@ -49,8 +49,8 @@ final class MirrorTally {
     }
 
     /** The counters in {@code state} at this moment. */
-    MachineStatus status(ConnectionState state, String reason, Long disconnectedSince) {
-        return new MachineStatus(state, reason, disconnectedSince, lastFullSync == NONE ? null : lastFullSync,
+    MachineStatus status(ConnectionState state, String reason, String basis, Long disconnectedSince) {
+        return new MachineStatus(state, reason, basis, disconnectedSince, lastFullSync == NONE ? null : lastFullSync,
                 events, rate.perSecond(), resyncs, reconnects());
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class BatchCoalescerTest {
     private static MirrorStats stats(long version) {
-        return new MirrorStats(ConnectionState.LIVE, null, 0, 0, 0, 0, version, 0, "", null);
+        return new MirrorStats(ConnectionState.LIVE, null, 0, 0, 0, 0, version, 0, "", "", null);
     }
 
     private static MirrorBatch batch(long version, Change... changes) {

@@ -117,6 +117,41 @@ class FleetMirrorTest {
     }
 
     @Test
+    void aListenerThatThrowsShowsAsFailedThenTheMirrorRestartsAndRefillsIt() {
+        RedisCommands<String, String> r = REDIS.redis();
+        for (int k = 0; k < 5; k++) {
+            Fixtures.instance(r, "running");
+        }
+        FleetMirror mirror = mirror(REDIS.uri());
+        awaitState(mirror, ConnectionState.LIVE, Duration.ofSeconds(5));
+        Map<String, Object> view = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        List<ConnectionState> seen = new CopyOnWriteArrayList<>();
+        mirror.addListener(batch -> {
+            if (calls.incrementAndGet() == 2) {
+                throw new StackOverflowError("injected"); // an Error, not an Exception: it must not end the worker
+            }
+            for (Change c : batch.removingTheRestOf(view.keySet()).changes()) {
+                if (c.kind() == Change.Kind.REMOVED) {
+                    view.remove(c.instanceId());
+                } else {
+                    view.put(c.instanceId(), c.instance().raw());
+                }
+            }
+            seen.add(batch.stats().state());
+        });
+        String lost = Fixtures.instance(r, "crashed"); // its batch is the one the listener throws on
+        Await.until(Duration.ofSeconds(3), () -> mirror.stats().state() == ConnectionState.FAILED || seen.contains(ConnectionState.FAILED),
+                () -> "never FAILED: " + mirror.stats());
+        assertTrue(mirror.stats().reason().contains("injected") || mirror.stats().state() != ConnectionState.FAILED, mirror.stats().reason());
+        awaitState(mirror, ConnectionState.LIVE, Duration.ofSeconds(10));
+        String later = Fixtures.instance(r, "stopped");
+        Await.until(Duration.ofSeconds(5), () -> view.containsKey(later) && view.containsKey(lost) && view.size() == 7,
+                () -> "the listener's view has " + view.keySet());
+        awaitEqual(mirror, REDIS.uri(), Duration.ofSeconds(3));
+    }
+
+    @Test
     void mirrorResyncsAfterItsPubSubConnectionIsKilled() {
         RedisCommands<String, String> r = REDIS.redis();
         for (int k = 0; k < 50; k++) {

@@ -67,8 +67,8 @@ class MirrorMachineTest {
         on(new Start());
         on(new Connected());
         on(new Subscribed());
-        on(new NotificationsOn());
-        on(new ReadDone(now));
+        on(new NotificationsOn(true));
+        on(new ReadDone(now, 0));
         heard += 2;
         after(0);
         assertEquals(ConnectionState.LIVE, state());
@@ -100,7 +100,7 @@ class MirrorMachineTest {
         assertEquals(ConnectionState.CONNECTING, state());
         assertEquals("checking keyspace notifications", reason());
         assertFalse(machine.status().lastFullSync() != null);
-        on(new ReadDone(now - 5));
+        on(new ReadDone(now - 5, 0));
         assertEquals(now - 5, machine.status().lastFullSync());
         assertEquals(1, machine.status().resyncs());
     }
@@ -110,7 +110,7 @@ class MirrorMachineTest {
         on(new Start());
         on(new Connected());
         on(new Subscribed());
-        assertEquals(List.of(SEND_PROBE, PUBLISH), on(new NotificationsOn()));
+        assertEquals(List.of(SEND_PROBE, PUBLISH), on(new NotificationsOn(true)));
         assertEquals("waiting for keyspace events", reason());
         assertEquals(List.of(), after(100));
         heard++;
@@ -126,7 +126,64 @@ class MirrorMachineTest {
         on(new Start());
         on(new Connected());
         on(new Subscribed());
-        assertFalse(on(new NotificationsOn()).contains(SEND_PROBE));
+        assertFalse(on(new NotificationsOn(true)).contains(SEND_PROBE));
+    }
+
+    @Test
+    void aReadOnlyConsoleWhoseServerReportsTheFlagsIsLiveOnAQuietFleetAndSaysWhatItRestsOn() {
+        machine = new MirrorMachine(config, false, T0);
+        on(new Start());
+        on(new Connected());
+        on(new Subscribed());
+        on(new NotificationsOn(true));
+        on(new ReadDone(now, 0));
+        after(4_999);
+        assertEquals(ConnectionState.CONNECTING, state());
+        after(1);
+        assertEquals(ConnectionState.LIVE, state(), "no probe can be written: the reported flags stand for it");
+        assertEquals(Liveness.FLAGS, machine.status().basis());
+        assertFalse(after(2_000).contains(READ_ALL), "no polling: it stays LIVE without re-reading every 2 s");
+        heard++;
+        assertTrue(after(10).contains(PUBLISH));
+        assertEquals(Liveness.EVENTS, machine.status().basis());
+    }
+
+    @Test
+    void aReadOnlyConsoleThatMayNotReadTheFlagsSaysItIsUnverified() {
+        machine = new MirrorMachine(config, false, T0);
+        on(new Start());
+        on(new Connected());
+        on(new Subscribed());
+        on(new NotificationsOn(false));
+        after(5_000);
+        assertEquals(ConnectionState.LIVE, state());
+        assertEquals(Liveness.UNVERIFIED, machine.status().basis());
+        assertEquals("", reason());
+    }
+
+    @Test
+    void aReconciliationFindingChangesNoEventAnnouncedMeansPolling() {
+        machine = new MirrorMachine(config, false, T0);
+        on(new Start());
+        on(new Connected());
+        on(new Subscribed());
+        on(new NotificationsOn(false));
+        on(new ReadDone(now, 0));
+        after(5_000);
+        assertTrue(after(30_000).contains(READ_ALL));
+        assertTrue(on(new ReadDone(now, 3)).contains(PUBLISH));
+        assertEquals(ConnectionState.POLLING, state());
+        assertEquals("3 changes found only by reading: keyspace events do not arrive", reason());
+        assertEquals("", machine.status().basis());
+    }
+
+    @Test
+    void changesFoundByAReconciliationAfterEventsWereHeardAreOnlyOnesInFlight() {
+        live();
+        assertTrue(after(30_000).contains(READ_ALL));
+        on(new ReadDone(now, 2));
+        assertEquals(ConnectionState.LIVE, state(), "events flow: the difference was in flight, not lost");
+        assertEquals(Liveness.EVENTS, machine.status().basis());
     }
 
     @Test
@@ -134,7 +191,7 @@ class MirrorMachineTest {
         on(new Start());
         on(new Connected());
         on(new Subscribed());
-        on(new NotificationsOn());
+        on(new NotificationsOn(true));
         after(4_999);
         assertEquals(ConnectionState.CONNECTING, state());
         after(1);
@@ -150,16 +207,16 @@ class MirrorMachineTest {
         assertTrue(on(new NotificationsOff("keyspace notifications lack Kghsx (now '')")).contains(PUBLISH));
         assertEquals(ConnectionState.POLLING, state());
         assertEquals("keyspace notifications lack Kghsx (now '')", reason());
-        on(new ReadDone(now));
+        on(new ReadDone(now, 0));
         assertFalse(after(1_999).contains(READ_ALL));
         assertTrue(after(1).contains(READ_ALL));
         assertFalse(after(500).contains(READ_ALL), "one poll at a time: the next is due after this one is done");
-        on(new ReadDone(now));
+        on(new ReadDone(now, 0));
         assertTrue(after(2_000).contains(READ_ALL));
-        on(new ReadDone(now));
+        on(new ReadDone(now, 0));
         after(1_000);
         assertTrue(after(4_500).contains(CHECK_NOTIFICATIONS), "10 s after polling began");
-        assertTrue(on(new NotificationsOn()).contains(SEND_PROBE));
+        assertTrue(on(new NotificationsOn(true)).contains(SEND_PROBE));
         assertEquals(ConnectionState.POLLING, state(), "still polling until events are heard");
         heard++;
         after(10);
@@ -172,7 +229,7 @@ class MirrorMachineTest {
         assertFalse(after(29_999).contains(READ_ALL));
         assertTrue(after(1).contains(READ_ALL));
         now += 200;
-        on(new ReadDone(now));
+        on(new ReadDone(now, 0));
         assertFalse(after(29_999).contains(READ_ALL));
         assertTrue(after(1).contains(READ_ALL));
     }
@@ -191,7 +248,7 @@ class MirrorMachineTest {
         assertEquals(List.of(CHECK_NOTIFICATIONS, READ_ALL, PUBLISH), on(new Subscribed()));
         assertEquals(1, machine.status().reconnects());
         assertEquals(ConnectionState.RECONNECTING, state());
-        on(new NotificationsOn());
+        on(new NotificationsOn(true));
         heard++;
         after(1);
         assertEquals(ConnectionState.LIVE, state());
@@ -251,7 +308,7 @@ class MirrorMachineTest {
         on(new Connected());
         on(new Subscribed());
         after(1_000); // PING out
-        on(new NotificationsOn());
+        on(new NotificationsOn(true));
         after(2_000);
         assertEquals(ConnectionState.STALLED, state());
         after(10_000);
@@ -286,7 +343,7 @@ class MirrorMachineTest {
         live();
         on(new ReadFailed("x"));
         on(new ReadFailed("x"));
-        on(new ReadDone(now));
+        on(new ReadDone(now, 0));
         on(new ReadFailed("x"));
         assertEquals(ConnectionState.LIVE, state());
     }
@@ -305,7 +362,7 @@ class MirrorMachineTest {
         assertEquals("restarting the mirror after: NullPointerException", reason());
         on(new Connected());
         on(new Subscribed());
-        on(new NotificationsOn());
+        on(new NotificationsOn(true));
         heard++;
         after(1);
         assertEquals(ConnectionState.LIVE, state());
@@ -332,7 +389,7 @@ class MirrorMachineTest {
         on(new Start());
         on(new Connected());
         assertEquals(List.of(), on(new LinkLost()));
-        assertEquals(List.of(), on(new NotificationsOn()));
+        assertEquals(List.of(), on(new NotificationsOn(true)));
         assertFalse(machine.mayRead());
         assertFalse(machine.subscribedOnce());
     }
@@ -365,7 +422,7 @@ class MirrorMachineTest {
         assertEquals(T0 + 1_000, now);
         on(new Connected());
         on(new Subscribed());
-        on(new NotificationsOn());
+        on(new NotificationsOn(true));
         assertEquals(T0 + 2_000, machine.nextDeadline(), "the first PING and the next second");
         after(1_000); // PING out at T0 + 2 s
         assertEquals(T0 + 3_000, machine.nextDeadline(), "the next second; the PING is late only at T0 + 4 s");

@@ -72,6 +72,16 @@ public final class RedisExtension implements BeforeAllCallback, AfterAllCallback
         return server;
     }
 
+    /** Any command as written, e.g. {@code call("ACL", "SETUSER", "viewer", "on", ">pw", "+@read")}; its status reply. */
+    public String call(String... words) {
+        io.lettuce.core.protocol.CommandArgs<String, String> args = new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.StringCodec.UTF8);
+        for (int i = 1; i < words.length; i++) {
+            args.add(words[i]);
+        }
+        return redis().dispatch(io.lettuce.core.protocol.CommandType.valueOf(words[0].toUpperCase(java.util.Locale.ROOT)),
+                new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.StringCodec.UTF8), args);
+    }
+
     /** A plain synchronous connection for seeding and checking what Redis holds. */
     public RedisCommands<String, String> redis() {
         return connection.sync();

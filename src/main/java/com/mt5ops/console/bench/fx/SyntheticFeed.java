@@ -59,7 +59,7 @@ final class SyntheticFeed implements FleetFeed {
     }
 
     private MirrorStats currentStats() {
-        return new MirrorStats(ConnectionState.LIVE, Instant.now(), 5000, version, 1, 0, version, ids.size(), "", null);
+        return new MirrorStats(ConnectionState.LIVE, Instant.now(), 5000, version, 1, 0, version, ids.size(), "", "keyspace events seen", null);
     }
 
     /** Publishes the whole fleet once. */

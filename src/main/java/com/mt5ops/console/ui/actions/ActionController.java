@@ -90,6 +90,10 @@ public final class ActionController {
 
     /** Issues without asking: each id moves only if its state is still the one given (what the operator saw). */
     public void issue(Map<String, String> expectedById, InstanceState to, String reason) {
+        if (readOnly.get()) {
+            lastResult.set(new Result(false, readOnlyReason.get()));
+            return;
+        }
         pending.set(true);
         lastResult.set(new Result(true, "pending: " + expectedById.size() + " × → " + to.wire() + " …"));
         List<CompletableFuture<TransitionResult>> all = new ArrayList<>();

@@ -63,8 +63,9 @@ public final class FleetViewModel {
     }
 
     /** Applies one coalesced mirror batch. */
-    public void apply(MirrorBatch batch) {
+    public void apply(MirrorBatch whole) {
         Fx.assertFx();
+        MirrorBatch batch = whole.removingTheRestOf(all.keySet());
         if (all.isEmpty() && batch.changes().size() > FirstOrder.FIRST_FILL_MIN) {
             firstFill(batch);
             return;

@@ -57,8 +57,14 @@ public final class ConnectionBanner {
                     icon.setIconSize(18);
                     banner.getChildren().add(0, icon);
                 }
-                text.setText(state + ": " + source + " unreachable since " + Format.clock(s.disconnectedSince())
-                        + " — " + asOf + ". " + s.reason());
+                text.setText(switch (state) {
+                    case STALLED -> "STALLED: " + source + " does not answer (" + s.reason() + ") — " + asOf
+                            + ". The connection is open; the server may be frozen or overloaded.";
+                    case FAILED -> "FAILED: the console's live mirror broke — " + asOf + ". " + capitalized(s.reason())
+                            + ". Details are in the log.";
+                    default -> state + ": " + source + " unreachable since " + Format.clock(s.disconnectedSince())
+                            + " — " + asOf + ". " + s.reason();
+                });
             }
         }
         if (icon != null) {
@@ -67,6 +73,10 @@ public final class ConnectionBanner {
         }
         banner.setVisible(true);
         banner.setManaged(true);
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void hide() {

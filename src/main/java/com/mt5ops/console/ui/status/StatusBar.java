@@ -55,9 +55,12 @@ public final class StatusBar {
     private void show(MirrorStats s) {
         ConnectionState state = s.state();
         connection.setText(state.name());
-        connection.getStyleClass().removeAll("live", "polling", "reconnecting", "connecting", "disconnected");
+        for (ConnectionState each : ConnectionState.values()) {
+            connection.getStyleClass().remove(each.name().toLowerCase(Locale.ROOT));
+        }
         connection.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
-        sync.setText("last full sync " + Format.clock(s.lastFullSync()));
+        // LIVE says what it rests on: events seen, or (read-only) the server's flags or reconciliation alone
+        sync.setText("last full sync " + Format.clock(s.lastFullSync()) + (s.basis().isEmpty() ? "" : " · " + s.basis()));
         rate.setText(String.format(Locale.ROOT, "%,.0f events/s", s.eventsPerSecond()));
     }
 

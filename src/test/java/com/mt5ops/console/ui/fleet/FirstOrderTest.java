@@ -40,7 +40,7 @@ class FirstOrderTest {
             Instance i = parser.parse(new RawInstance(id, state, metrics, health, Set.of(), Map.of()), Instant.now());
             changes.add(Change.upsert(i));
         }
-        MirrorStats stats = new MirrorStats(ConnectionState.CONNECTING, null, 0, 0, 0, 0, version, n, "", null);
+        MirrorStats stats = new MirrorStats(ConnectionState.CONNECTING, null, 0, 0, 0, 0, version, n, "", "", null);
         return new MirrorBatch(version, changes, stats, false, System.currentTimeMillis());
     }
 
