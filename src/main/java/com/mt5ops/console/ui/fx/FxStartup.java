@@ -50,8 +50,36 @@ public final class FxStartup {
         return ready;
     }
 
-    /** From now on, errors on the UI thread are expected (the window is closing under a signal). */
+    /**
+     * From now on, errors on the UI thread are expected (the window is closing under a signal). JavaFX's own shutdown
+     * hook stops its renderer while the window may still pulse, and the glass loop prints what that rejects straight
+     * to stderr, past any handler: stderr goes to the log file's debug level from here on, not to the terminal.
+     */
     public void stopping() {
-        stopping.set(true);
+        if (stopping.compareAndSet(false, true)) {
+            System.err.flush();
+            System.setErr(new java.io.PrintStream(new LineLog(org.slf4j.LoggerFactory.getLogger(FxStartup.class)), true,
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Each line written becomes a debug line of the log. */
+    private static final class LineLog extends java.io.OutputStream {
+        private final org.slf4j.Logger log;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        LineLog(org.slf4j.Logger log) {
+            this.log = log;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                log.debug("stderr while stopping: {}", line.toString(java.nio.charset.StandardCharsets.UTF_8));
+                line.reset();
+            } else if (line.size() < 4096) {
+                line.write(b);
+            }
+        }
     }
 }
