@@ -196,6 +196,34 @@ class FleetMirrorTest {
                 "the restarted server's notification flags were restored");
     }
 
+    private static void signal(String sig, long pid) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).inheritIO().start().waitFor());
+    }
+
+    @Test
+    void aFrozenServerIsStalledWithinThreeSecondsAndLiveAgainWhenItAnswers() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        String id = Fixtures.instance(r, "running");
+        FleetMirror mirror = mirror(REDIS.uri());
+        awaitState(mirror, ConnectionState.LIVE, Duration.ofSeconds(5));
+        long pid = REDIS.server().pid();
+        signal("STOP", pid);
+        long frozen = System.nanoTime();
+        try {
+            // 3 s by design (a PING a second, late after 2 s: MirrorMachineTest); 1 s more for a busy CI machine
+            Await.until(Duration.ofSeconds(4), () -> mirror.stats().state() == ConnectionState.STALLED, () -> "state " + mirror.stats());
+            assertTrue(mirror.stats().reason().startsWith("no reply to PING for"), mirror.stats().reason());
+            assertTrue(mirror.stats().disconnectedSince() != null, "the data is behind since the freeze");
+            assertTrue(System.nanoTime() - frozen >= 1_000_000_000L, "not before a PING could be late");
+        } finally {
+            signal("CONT", pid);
+        }
+        awaitState(mirror, ConnectionState.LIVE, Duration.ofSeconds(5));
+        assertEquals(null, mirror.stats().disconnectedSince());
+        r.hset("instance_metrics:" + id, Map.of("cpu_usage", "55.5"));
+        awaitEqual(mirror, REDIS.uri(), Duration.ofSeconds(3));
+    }
+
     @Test
     void mirrorRecoversWhenRedisDropsItForAFullOutputBuffer() {
         RedisCommands<String, String> r = REDIS.redis();
