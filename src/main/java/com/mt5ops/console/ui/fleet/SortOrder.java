@@ -19,10 +19,11 @@ public enum SortOrder {
     public Comparator<Instance> comparator(FreshnessPolicy policy, Instant now) {
         Comparator<Instance> byId = Comparator.comparing(Instance::id);
         Comparator<Instance> primary = switch (this) {
-            case PROBLEMS_FIRST -> Comparator.comparingInt(i -> Triage.rank(i, policy, now));
+            case PROBLEMS_FIRST -> Comparator.<Instance>comparingInt(i -> Triage.rank(i, policy, now))
+                    .thenComparingLong(Triage::newestFirst);
             case ID -> (a, b) -> 0;
             case BROKER -> Comparator.<Instance, String>comparing(i -> String.valueOf(i.rawBrokerId()))
-                    .thenComparingInt(i -> Triage.rank(i, policy, now));
+                    .thenComparingInt(i -> Triage.rank(i, policy, now)).thenComparingLong(Triage::newestFirst);
             case CPU -> Comparator.comparingDouble(i -> -number(i.cpuOrNull()));
             case MEMORY -> Comparator.comparingDouble(i -> -number(i.memoryOrNull()));
             case STATE -> Comparator.comparing(i -> i.stateOrNull() == null ? "~" : i.stateOrNull().wire());
@@ -39,11 +40,12 @@ public enum SortOrder {
         if (this != PROBLEMS_FIRST && this != BROKER) {
             return shown.stream().sorted(comparator(policy, now)).map(Instance::id).toList();
         }
-        record Keyed(String group, int rank, String id) {
+        record Keyed(String group, int rank, long newest, String id) {
         }
         return shown.stream().map(i -> new Keyed(this == BROKER ? String.valueOf(i.rawBrokerId()) : "",
-                        Triage.rank(i, policy, now), i.id()))
-                .sorted(Comparator.comparing(Keyed::group).thenComparingInt(Keyed::rank).thenComparing(Keyed::id))
+                        Triage.rank(i, policy, now), Triage.newestFirst(i), i.id()))
+                .sorted(Comparator.comparing(Keyed::group).thenComparingInt(Keyed::rank).thenComparingLong(Keyed::newest)
+                        .thenComparing(Keyed::id))
                 .map(Keyed::id).toList();
     }
 
