@@ -80,6 +80,9 @@ class ConsoleWindowTest extends FxRobot {
         waitFor(5, () -> console.window.viewModel().get(later) != null, "a new instance appears live");
         waitFor(5, () -> lookup(".card").queryAll().stream().anyMatch(n -> String.valueOf(n.getAccessibleText()).contains("CRASHED")
                 && n.getAccessibleText().contains(crashed)), "the crashed card says CRASHED");
+        // since when it crashed (its state was written just now), not "up 0s"
+        waitFor(5, () -> lookup(".card").queryAll().stream().anyMatch(n -> String.valueOf(n.getAccessibleText()).contains(crashed)
+                && n.getAccessibleText().matches(".*, crashed \\d+s ago, .*")), "the crashed card says since when");
         // a full row of cards spreads over the grid: no strip left over on the right
         double[] edges = fx(() -> {
             Node grid = lookup("#fleet-grid").query();

@@ -2,6 +2,7 @@ package com.mt5ops.console.ui.grid;
 
 import com.mt5ops.console.model.Freshness;
 import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.fx.Format;
 import com.mt5ops.console.ui.look.IconGlyph;
@@ -111,8 +112,8 @@ public final class InstanceCard extends Canvas {
         g.fillText(health.text(), 134, 40);
         g.setFont(SMALL);
         g.setFill(p.muted());
-        Long up = i.uptimeOrNull();
-        g.fillText(up == null ? "up ?" : "up " + Format.duration(up), 116, 58);
+        String life = lifeLine(i, changed, now);
+        g.fillText(life, 116, 58, WIDTH - 124);
         var st = i.state();
         g.fillText(st == null || st.launchMode() == null ? "" : st.launchMode().wire()
                 + (st.activeConnections() == null ? "" : " · " + st.activeConnections() + " conn"), 116, 74);
@@ -130,9 +131,23 @@ public final class InstanceCard extends Canvas {
         g.fillText(age, WIDTH - 10, 114);
         g.setGlobalAlpha(1);
 
-        setAccessibleText(state.text() + ", " + health.text() + ", cpu " + Format.percent(cpu)
+        setAccessibleText(state.text() + ", " + health.text() + ", " + life + ", cpu " + Format.percent(cpu)
                 + ", memory " + Format.megabytes(mem) + ", instance " + i.id() + ", data " + age
                 + (i.hasProblems() ? ", " + i.problems().size() + " data problems" : ""));
+    }
+
+    /**
+     * Uptime, or for a crashed or restarting instance since when: when the mirror saw the state change, else the state
+     * hash's last update ("crashed 3m ago" rather than "up 0s").
+     */
+    private static String lifeLine(Instance i, Instant stateChanged, Instant now) {
+        InstanceState s = i.stateOrNull();
+        if (s == InstanceState.CRASHED || s == InstanceState.RESTARTING) {
+            Instant since = stateChanged != null ? stateChanged : i.state().lastUpdatedAt();
+            return s.wire() + " " + (since == null ? "since ?" : Format.age(since, now));
+        }
+        Long up = i.uptimeOrNull();
+        return up == null ? "up ?" : "up " + Format.duration(up);
     }
 
     private void gauge(GraphicsContext g, double x, double y, double fraction, String text, String label, boolean live) {
