@@ -4,15 +4,16 @@ import com.mt5ops.console.redis.LocalRedisServer;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
 import com.mt5ops.console.sim.FleetSimulator;
+import com.mt5ops.console.sim.SimulatedMarker;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo: a private Redis on a free loopback port with keyspace notifications on, a seeded fleet, and the
- * simulator playing both the instances and their manager. It touches no other Redis, and stops its server on
- * close, Ctrl+C or SIGTERM.
+ * The demo: a private Redis on a free loopback port (with a random password, checked to be the process it
+ * started) with keyspace notifications on, a seeded fleet, and the simulator playing both the instances and their
+ * manager. It touches no other Redis, and stops its server on close, Ctrl+C or SIGTERM.
  */
 public final class DemoEnvironment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoEnvironment.class);
@@ -27,7 +28,10 @@ public final class DemoEnvironment implements AutoCloseable {
         this.server = server;
         this.shutdownHook = new Thread(server::close, "demo-redis-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        this.connector = new RedisConnector(RedisEndpoint.parse(server.uri()));
+        this.connector = new RedisConnector(server.endpoint());
+        SimulatedMarker.foreignInstances(connector).ifPresent(f -> {
+            throw new IllegalStateException("the demo's new Redis already holds " + f.count() + " instance(s)");
+        });
         this.simulator = new FleetSimulator(connector, instances, 42);
         simulator.seed();
         this.simulatorThread = new Thread(() -> {
@@ -54,6 +58,12 @@ public final class DemoEnvironment implements AutoCloseable {
         }
     }
 
+    /** What the window watches: its display form carries no password. */
+    public RedisEndpoint endpoint() {
+        return server.endpoint();
+    }
+
+    /** The URI with the password, for tests' own clients only; never shown, logged or stored. */
     public String uri() {
         return server.uri();
     }

@@ -24,12 +24,12 @@ import picocli.CommandLine.Option;
 @Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the desktop console (the default). Without --redis it opens the demo.")
 public final class GuiCommand implements Callable<Integer> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GuiCommand.class);
-    static final String ENV_URI = "MT5_REDIS_URI";
 
     private final CliContext ctx;
     private final FxStartup fx;
 
-    @Option(names = "--redis", paramLabel = "URI", description = "the Redis to watch (default: $" + ENV_URI + ", else the demo)")
+    @Option(names = "--redis", paramLabel = "URI", description = "the Redis to watch (default: $" + GuiEndpoint.ENV_URI
+            + ", else the last one, else the demo); the password may come from $" + RedisEndpoint.PASSWORD_ENV)
     String uri;
 
     @Option(names = "--read-only", description = "never write: action buttons are disabled")
@@ -58,27 +58,26 @@ public final class GuiCommand implements Callable<Integer> {
         SettingsStore store = SettingsStore.forUser();
         com.mt5ops.console.ui.settings.Settings settings = store.load();
         debugAt("settings read");
-        String target = uri != null ? uri : System.getenv(ENV_URI) != null ? System.getenv(ENV_URI) : demo ? null : settings.redis();
-        boolean useDemo = demo || target == null || target.isBlank();
+        RedisEndpoint endpoint;
+        try {
+            endpoint = GuiEndpoint.resolve(uri, demo, settings, ctx.env());
+        } catch (RedisAccessException e) {
+            ctx.err().println("error: " + e.getMessage());
+            ctx.err().flush();
+            return ExitCodes.USAGE;
+        }
+        boolean useDemo = endpoint == null;
         DemoEnvironment demoEnv = null;
         if (useDemo) {
             try {
                 demoEnv = DemoEnvironment.start(demoInstances, Math.max(20, demoInstances / 4.0));
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 ctx.err().println("error: cannot start the demo Redis: " + e.getMessage()
                         + " (install redis-server, or run with --redis redis://host:port)");
                 ctx.err().flush();
                 return ExitCodes.UNAVAILABLE;
             }
-            target = demoEnv.uri();
-        }
-        RedisEndpoint endpoint;
-        try {
-            endpoint = RedisEndpoint.parse(target);
-        } catch (RedisAccessException e) {
-            ctx.err().println("error: " + e.getMessage());
-            ctx.err().flush();
-            return ExitCodes.USAGE;
+            endpoint = demoEnv.endpoint();
         }
         try (Executors executors = new Executors();
              RedisConnector connector = new RedisConnector(endpoint);
@@ -86,7 +85,7 @@ public final class GuiCommand implements Callable<Integer> {
                      MirrorConfig.defaults(), ctx.clock(), readOnly ? MirrorRights.READ_ONLY : new MirrorRights(true, true));
              WriteGateway gateway = new WriteGateway(connector, ctx.table(), executors.io())) {
             if (!useDemo) {
-                settings = settings.withRedis(Settings.withoutPassword(target));
+                settings = settings.withRedis(endpoint.remembered());
             }
             // Read-only wires no write path at all: an action cannot reach Redis even if a control slipped through.
             ConsoleServices services = new ConsoleServices(mirror, readOnly ? WriteGateway::refuseReadOnly : gateway::apply, gateway::audit, ctx.table(), settings.freshness(),

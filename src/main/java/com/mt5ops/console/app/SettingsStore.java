@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mt5ops.console.ui.export.OwnerOnlyFiles;
 import com.mt5ops.console.ui.settings.Settings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -54,10 +56,18 @@ public final class SettingsStore {
         }
     }
 
+    /** Writes the settings owner-only (0600 in a 0700 directory it creates), the URI without any password. */
     public void save(Settings settings) {
+        Settings safe = settings.withRedis(Settings.withoutPassword(settings.redis()));
         try {
-            Files.createDirectories(file.getParent());
-            json.writeValue(file.toFile(), settings.withRedis(Settings.withoutPassword(settings.redis())));
+            OwnerOnlyFiles.createDirectories(file.getParent());
+            OwnerOnlyFiles.write(file, w -> {
+                try {
+                    json.writeValue(w, safe);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (IOException e) {
             LOG.warn("could not save settings to {}: {}", file, e.getMessage());
         }

@@ -7,7 +7,6 @@ import com.mt5ops.console.redis.Fleet;
 import com.mt5ops.console.redis.FleetLoader;
 import com.mt5ops.console.redis.LocalRedisServer;
 import com.mt5ops.console.redis.RedisConnector;
-import com.mt5ops.console.redis.RedisEndpoint;
 import com.mt5ops.console.sim.FleetSimulator;
 import com.mt5ops.console.sync.Change;
 import com.mt5ops.console.sync.ConnectionState;
@@ -51,7 +50,7 @@ public final class MirrorBench {
     public BenchResult run() throws Exception {
         BenchResult result = new BenchResult();
         try (LocalRedisServer server = LocalRedisServer.start(List.of("--notify-keyspace-events", "Kghsx"));
-             RedisConnector connector = new RedisConnector(RedisEndpoint.parse(server.uri()))) {
+             RedisConnector connector = new RedisConnector(server.endpoint())) {
             say("seeding %d instances on a private Redis (port %d)", INSTANCES, server.port());
             try (FleetSimulator sim = new FleetSimulator(connector, INSTANCES, 1)) {
                 sim.seed();

@@ -3,6 +3,8 @@ package com.mt5ops.console.bench;
 import com.mt5ops.console.app.LaunchOptions;
 import com.mt5ops.console.app.Launcher;
 import com.mt5ops.console.app.SettingsStore;
+import com.mt5ops.console.redis.RedisEndpoint;
+import com.mt5ops.console.redis.UriText;
 import com.mt5ops.console.ui.settings.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,12 +47,20 @@ public final class StartupBench {
         this.progress = progress;
     }
 
+    /** {@code redisUri} may carry a password: the console gets it in its environment, not on its command line. */
     public List<Start> measure(String redisUri, int rounds, Launch launch) throws IOException, InterruptedException {
         List<Start> starts = new ArrayList<>();
+        String password;
+        try {
+            password = UriText.split(redisUri).password();
+        } catch (UriText.Malformed e) {
+            throw new IOException("not a Redis URI: " + e.getMessage(), e);
+        }
+        String shown = UriText.remembered(redisUri);
         Path config = Files.createTempDirectory("mt5-bench-config");
         try {
             // a returning operator's settings, so that reading them is part of every start
-            new SettingsStore(config).save(Settings.defaults().withRedis(redisUri));
+            new SettingsStore(config).save(Settings.defaults().withRedis(shown));
             List<String> jvm = new ArrayList<>();
             if (launch == Launch.INSTALLED) {
                 jvm.addAll(LaunchOptions.gui());
@@ -58,7 +68,7 @@ public final class StartupBench {
                 List<String> train = new ArrayList<>(jvm);
                 train.add("-XX:ArchiveClassesAtExit=" + archive);
                 try { // as installer/train-class-archive.sh: headless, on a private demo fleet of 2,000
-                    once(train, config, List.of("--demo", "--demo-instances", "2000"), true, Duration.ofSeconds(60));
+                    once(train, config, List.of("--demo", "--demo-instances", "2000"), null, true, Duration.ofSeconds(60));
                 } catch (IOException e) {
                     progress.printf("  the training start failed: %s%n", e.getMessage());
                 }
@@ -70,7 +80,7 @@ public final class StartupBench {
                         archived ? "" : " (no class-data archive: the JVM archives classes from jars only)");
             }
             for (int k = 0; k < rounds; k++) {
-                Start s = once(jvm, config, List.of("--redis", redisUri), !onDisplay(), Duration.ofSeconds(10));
+                Start s = once(jvm, config, List.of("--redis", shown), password, !onDisplay(), Duration.ofSeconds(10));
                 progress.printf("  start-up %d: filled window after %d ms (%d instances, %d ms CPU)%n", k + 1, s.firstDataMs(),
                         s.instances(), s.cpuMs());
                 progress.flush();
@@ -90,7 +100,7 @@ public final class StartupBench {
         return display != null && !display.isBlank();
     }
 
-    private Start once(List<String> jvm, Path config, List<String> source, boolean headless, Duration exitWithin)
+    private Start once(List<String> jvm, Path config, List<String> source, String password, boolean headless, Duration exitWithin)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         cmd.addAll(jvm);
@@ -102,7 +112,13 @@ public final class StartupBench {
                 Launcher.class.getName(), "gui"));
         cmd.addAll(source);
         cmd.addAll(List.of("--read-only", "--exit-after-first-data"));
-        Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (password == null) {
+            builder.environment().remove(RedisEndpoint.PASSWORD_ENV);
+        } else {
+            builder.environment().put(RedisEndpoint.PASSWORD_ENV, password);
+        }
+        Process child = builder.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {

@@ -2,21 +2,28 @@ package com.mt5ops.console.cli;
 
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
-/** The shared `--redis URI` option; the password may also come from MT5_REDIS_PASSWORD so it stays off the command line. */
+/**
+ * The shared `--redis URI` option. The password may come from MT5_REDIS_PASSWORD instead, so it stays off the
+ * command line, whether or not the URI names a user ({@link RedisEndpoint#resolve}).
+ */
 public final class RedisOption {
+    private final Function<String, String> env;
+
     @Option(names = "--redis", required = true, paramLabel = "URI",
-            description = "redis://[user:password@]host:port/db, rediss:// for TLS, redis-sentinel://")
+            description = "redis://[user[:password]@]host:port/db (a lone user@ names a user), rediss:// for TLS, "
+                    + "redis-sentinel://; the password may come from $" + RedisEndpoint.PASSWORD_ENV)
     String uri;
 
+    /** Made by the command line's factory with the commands' context, whose environment it reads. */
+    public RedisOption(CliContext ctx) {
+        this.env = ctx.env();
+    }
+
     public RedisEndpoint endpoint() {
-        RedisEndpoint endpoint = RedisEndpoint.parse(uri);
-        String password = System.getenv("MT5_REDIS_PASSWORD");
-        if (password != null && !uri.contains("@")) {
-            endpoint.uri().setAuthentication(password.toCharArray());
-        }
-        return endpoint;
+        return RedisEndpoint.resolve(uri, env);
     }
 
     public RedisConnector connector() {

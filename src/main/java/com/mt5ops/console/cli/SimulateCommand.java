@@ -2,14 +2,20 @@ package com.mt5ops.console.cli;
 
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.sim.FleetSimulator;
+import com.mt5ops.console.sim.SimulatedMarker;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** `simulate`: writes a realistic fleet and keeps it moving. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Write a realistic MT5 fleet and keep it moving (Ctrl+C stops).")
+/**
+ * `simulate`: writes a realistic fleet and keeps it moving. It refuses a Redis holding instances it did not write
+ * (a production one, say) unless given --force.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, description = {"Write a realistic MT5 fleet and keep it moving (Ctrl+C stops).",
+        "Refuses a Redis that holds instances it did not write, unless --force."})
 public final class SimulateCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -25,6 +31,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "how long to keep it moving; 0 seeds and exits (default: until stopped)")
     Long seconds;
 
+    @Option(names = "--force", description = "write even into a Redis that holds instances simulate did not write")
+    boolean force;
+
     @Option(names = "--seed", defaultValue = "42", description = "random seed; the same seed writes the same fleet (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -39,7 +48,21 @@ public final class SimulateCommand implements Callable<Integer> {
             ctx.err().flush();
             return ExitCodes.USAGE;
         }
-        try (RedisConnector connector = redis.connector(); FleetSimulator sim = new FleetSimulator(connector, instances, seed)) {
+        try (RedisConnector connector = redis.connector()) {
+            Optional<SimulatedMarker.Foreign> foreign = force ? Optional.empty() : SimulatedMarker.foreignInstances(connector);
+            if (foreign.isPresent()) {
+                ctx.err().printf("error: %s holds %d instance(s) that simulate did not write (e.g. %s); "
+                        + "not mixing a simulated fleet into them (--force writes anyway)%n", connector.endpoint().display(),
+                        foreign.get().count(), foreign.get().example());
+                ctx.err().flush();
+                return ExitCodes.USAGE;
+            }
+            return simulate(connector);
+        }
+    }
+
+    private int simulate(RedisConnector connector) {
+        try (FleetSimulator sim = new FleetSimulator(connector, instances, seed)) {
             Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
                 sim.stop();

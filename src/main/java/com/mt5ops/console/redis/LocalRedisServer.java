@@ -2,15 +2,14 @@ package com.mt5ops.console.redis;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -19,40 +18,77 @@ import redis.embedded.core.ExecutableProvider;
 
 /**
  * A private Redis on a free loopback port, for the demo and the tests: `redis-server` from the PATH, else the
- * binary that embedded-redis ships. Can be killed and restarted on the same port to rehearse faults.
+ * binary that embedded-redis ships. Bound to 127.0.0.1 in protected mode and, unless a test asks otherwise, with a
+ * random password made at start and kept in memory: it reaches the server through its standard input, never its
+ * command line. Before use, the console checks that what answers on the port is the process it started. Can be
+ * killed and restarted on the same port (same password) to rehearse faults.
  */
 public final class LocalRedisServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRedisServer.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path binary;
     private final int port;
     private final List<String> extraArgs;
+    private final String password; // null: none, for tests that need a plain server
     private Process process;
 
-    private LocalRedisServer(Path binary, int port, List<String> extraArgs) {
+    private LocalRedisServer(Path binary, int port, List<String> extraArgs, boolean withPassword) {
         this.binary = binary;
         this.port = port;
         this.extraArgs = List.copyOf(extraArgs);
+        this.password = withPassword ? newPassword() : null;
     }
 
-    /** Starts a server on a free port; {@code extraArgs} are redis-server options such as "--notify-keyspace-events", "Kghsx". */
+    /**
+     * Starts a server with a fresh random password on a free port; {@code extraArgs} are redis-server options such
+     * as "--notify-keyspace-events", "Kghsx".
+     */
     public static LocalRedisServer start(List<String> extraArgs) throws IOException {
-        LocalRedisServer server = new LocalRedisServer(findBinary(), freePort(), extraArgs);
+        return startOn(freePort(), true, extraArgs);
+    }
+
+    /** Starts a server without a password (tests that need a plain one); still loopback only, and still checked. */
+    public static LocalRedisServer startWithoutPassword(List<String> extraArgs) throws IOException {
+        return startOn(freePort(), false, extraArgs);
+    }
+
+    /** Reserves a free port and a password without starting anything yet; {@link #restart()} starts it (tests of a late Redis). */
+    public static LocalRedisServer prepare(List<String> extraArgs) throws IOException {
+        return new LocalRedisServer(findBinary(), freePort(), extraArgs, true);
+    }
+
+    /** On a given port: what the public starts do, and how a test puts something else there first. */
+    static LocalRedisServer startOn(int port, boolean withPassword, List<String> extraArgs) throws IOException {
+        LocalRedisServer server = new LocalRedisServer(findBinary(), port, extraArgs, withPassword);
         server.launch();
         return server;
-    }
-
-    /** Reserves a free port without starting anything yet; {@link #restart()} starts it (tests of a late Redis). */
-    public static LocalRedisServer prepare(List<String> extraArgs) throws IOException {
-        return new LocalRedisServer(findBinary(), freePort(), extraArgs);
     }
 
     public int port() {
         return port;
     }
 
+    /**
+     * The URI with the password in it, for this process's own clients (the demo's, the tests'). Never to show,
+     * log or store: {@link #address()} is the form for that, and {@link #endpoint()} keeps the password out of text.
+     */
     public String uri() {
+        return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port + "/0";
+    }
+
+    /** The URI without the password. */
+    public String address() {
         return "redis://127.0.0.1:" + port + "/0";
+    }
+
+    /** The endpoint with its password: its display and remembered forms carry none. */
+    public RedisEndpoint endpoint() {
+        return RedisEndpoint.parse(address(), password);
+    }
+
+    public boolean hasPassword() {
+        return password != null;
     }
 
     public long pid() {
@@ -71,29 +107,46 @@ public final class LocalRedisServer implements AutoCloseable {
         }
     }
 
-    /** Starts again on the same port, empty, with the same options. */
+    /** Starts again on the same port, empty, with the same options and password. */
     public void restart() throws IOException {
         launch();
     }
 
     private void launch() throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"));
+        // "-" first: the rest of the configuration comes on standard input, where `ps` does not show it
+        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "-", "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--protected-mode", "yes", "--save", "", "--appendonly", "no", "--daemonize", "no"));
         cmd.addAll(extraArgs);
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream config = process.getOutputStream()) {
+            if (password != null) {
+                config.write(("requirepass " + password + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new IOException(binary + " did not take its configuration on port " + port, e);
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException(binary + " exited with code " + process.exitValue() + " on port " + port);
+                throw new IOException(binary + " exited with code " + process.exitValue() + " on port " + port
+                        + " (is the port taken?)");
             }
-            if (answersPing()) {
+            ServerIdentity.Answer answer = ServerIdentity.ask(port, password, process.pid());
+            if (answer.ours()) {
                 return;
+            }
+            if (answer.foreign()) {
+                process.destroyForcibly();
+                throw new IOException("port " + port + " on 127.0.0.1 is answered by a server this console did not start ("
+                        + answer.foreignBecause() + "); not using it");
             }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                process.destroyForcibly();
                 throw new IOException("interrupted while starting Redis", e);
             }
         }
@@ -101,19 +154,10 @@ public final class LocalRedisServer implements AutoCloseable {
         throw new IOException("Redis did not answer on port " + port + " within 10 s");
     }
 
-    private boolean answersPing() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            OutputStream out = s.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = s.getInputStream();
-            byte[] buf = new byte[7];
-            int n = in.read(buf);
-            return n > 0 && new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
-        } catch (IOException notYet) {
-            return false;
-        }
+    private static String newPassword() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     static Path findBinary() throws IOException {

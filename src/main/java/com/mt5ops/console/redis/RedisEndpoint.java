@@ -1,22 +1,68 @@
 package com.mt5ops.console.redis;
 
 import io.lettuce.core.RedisURI;
+import java.util.function.Function;
 
-/** A parsed Lettuce URI plus a display form that never shows the password. */
-public record RedisEndpoint(RedisURI uri, String display) {
+/**
+ * A Lettuce URI whose credentials were read by the Redis URI scheme (see {@link UriText}), plus the two forms
+ * that leave the process: {@code display} (scheme, host, port, db; for the screen and output) and
+ * {@code remembered} (with the user name, never the password; for the settings file).
+ */
+public record RedisEndpoint(RedisURI uri, String display, String remembered) {
+    /** The password whenever the URI carries none, with or without a user name; the CLI and the window alike. */
+    public static final String PASSWORD_ENV = "MT5_REDIS_PASSWORD";
+    private static final String EXPECTED = "expected redis://[user[:password]@]host:port/db, rediss://…, "
+            + "or redis-sentinel://host1:port1[,host2:port2]/db#master";
 
+    /** {@code text} with the password, if it has none, from {@code env}'s {@value #PASSWORD_ENV}. */
+    public static RedisEndpoint resolve(String text, Function<String, String> env) {
+        return parse(text, env.apply(PASSWORD_ENV));
+    }
+
+    /** {@code text} alone, with whatever credentials it carries. */
     public static RedisEndpoint parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * Parses {@code text}; {@code fallbackPassword} (may be null) is used when the URI has no password. A user name
+     * without any password authenticates with an empty one (what a {@code nopass} ACL user accepts).
+     */
+    public static RedisEndpoint parse(String text, String fallbackPassword) {
+        UriText parts;
+        RedisURI uri;
         try {
-            RedisURI uri = RedisURI.create(text);
-            return new RedisEndpoint(uri, displayOf(uri));
+            parts = UriText.split(text);
+            uri = RedisURI.create(parts.withoutUserInfo());
+        } catch (UriText.Malformed e) {
+            throw badUri(text, e.getMessage());
         } catch (RuntimeException e) {
-            throw new RedisAccessException(RedisAccessException.Reason.BAD_URI,
-                    "not a Redis URI: '" + text + "' (expected redis://[user:password@]host:port/db)", e);
+            // Lettuce's and java.net.URI's messages quote the text: none of them is shown
+            throw badUri(text, EXPECTED);
         }
+        String password = parts.password() != null ? parts.password()
+                : fallbackPassword == null || fallbackPassword.isEmpty() ? null : fallbackPassword;
+        if (parts.user() != null) {
+            uri.setAuthentication(parts.user(), (password == null ? "" : password).toCharArray());
+        } else if (password != null) {
+            uri.setAuthentication(password.toCharArray());
+        }
+        return new RedisEndpoint(uri, displayOf(uri), UriText.remembered(text));
     }
 
     public int database() {
         return uri.getDatabase();
+    }
+
+    @Override
+    public String toString() {
+        return "RedisEndpoint[" + display + "]";
+    }
+
+    private static RedisAccessException badUri(String text, String why) {
+        String shown = UriText.masked(text);
+        return new RedisAccessException(RedisAccessException.Reason.BAD_URI,
+                "not a Redis URI" + (shown == null ? "" : ": '" + shown + "'") + " (" + why + ")", null);
     }
 
     private static String displayOf(RedisURI uri) {
@@ -24,6 +70,9 @@ public record RedisEndpoint(RedisURI uri, String display) {
         if (uri.getSentinels() != null && !uri.getSentinels().isEmpty()) {
             RedisURI s = uri.getSentinels().get(0);
             return "redis-sentinel://" + s.getHost() + ":" + s.getPort() + "/" + uri.getDatabase() + "#" + uri.getSentinelMasterId();
+        }
+        if (uri.getSocket() != null) {
+            return "redis-socket://" + uri.getSocket();
         }
         return scheme + "://" + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
     }

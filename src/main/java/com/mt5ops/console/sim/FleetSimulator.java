@@ -71,9 +71,12 @@ public final class FleetSimulator implements AutoCloseable {
         return fleet.stream().map(i -> i.id).toList();
     }
 
-    /** Writes every instance once: hashes and index sets. */
+    /** Writes every instance once: hashes and index sets, after recording their ids in {@link SimulatedMarker#KEY}. */
     public void seed() {
         long now = System.currentTimeMillis();
+        if (!fleet.isEmpty()) {
+            writes.marked(ids()); // first, so a seed cut short is still marked
+        }
         for (SimInstance i : fleet) {
             double roll = random.nextDouble();
             i.state = roll < 0.86 ? InstanceState.RUNNING : roll < 0.92 ? InstanceState.STOPPED

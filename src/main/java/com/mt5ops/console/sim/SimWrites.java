@@ -32,6 +32,11 @@ final class SimWrites {
         this.stateSetKeys = keys.toArray(String[]::new);
     }
 
+    /** Records these ids as the simulator's own ({@link SimulatedMarker#KEY}). */
+    void marked(List<String> ids) {
+        pending.add(redis.sadd(SimulatedMarker.KEY, ids.toArray(String[]::new)).toCompletableFuture());
+    }
+
     /** The instance hash; with {@code withState}, also the state and index sets in one atomic step. */
     void instance(SimInstance i, long atMs, boolean withState) {
         String[] fields = FleetSimulator.stateFields(i, atMs, withState);

@@ -22,7 +22,7 @@ class DemoEnvironmentTest {
         try (DemoEnvironment demo = DemoEnvironment.start(40, 20)) {
             pid = demo.server().pid();
             assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-            assertTrue(demo.uri().startsWith("redis://127.0.0.1:"));
+            assertTrue(demo.endpoint().display().startsWith("redis://127.0.0.1:"), demo.endpoint().display());
             try (RedisClient client = RedisClient.create(demo.uri()); StatefulRedisConnection<String, String> c = client.connect()) {
                 assertTrue(c.sync().configGet("notify-keyspace-events").get("notify-keyspace-events").contains("K"));
                 assertEquals(40, c.sync().scard("instance:state:running") + c.sync().scard("instance:state:stopped")
@@ -30,6 +30,36 @@ class DemoEnvironmentTest {
             }
         }
         Await.until(Duration.ofSeconds(5), () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), () -> "redis-server " + pid + " still runs");
+    }
+
+    @Test
+    void theDemoRedisRefusesEveryClientWithoutItsPassword() throws Exception {
+        try (DemoEnvironment demo = DemoEnvironment.start(10, 5)) {
+            int port = demo.server().port();
+            String password = demo.uri().replaceAll("redis://:([^@]+)@.*", "$1");
+            assertTrue(password.length() >= 32, "a password of its own");
+            assertTrue(unauthenticated(port, "PING").startsWith("-NOAUTH"));
+            assertTrue(unauthenticated(port, "CONFIG SET dir /tmp").startsWith("-NOAUTH"));
+            try (RedisClient client = RedisClient.create(demo.uri()); StatefulRedisConnection<String, String> c = client.connect()) {
+                assertFalse("/tmp".equals(c.sync().configGet("dir").get("dir")), "dir is unchanged");
+                assertEquals("yes", c.sync().configGet("protected-mode").get("protected-mode"));
+                assertEquals("127.0.0.1", c.sync().configGet("bind").get("bind"));
+            }
+            assertFalse(demo.endpoint().display().contains(password));
+            assertFalse(demo.endpoint().remembered().contains(password));
+            assertFalse(ProcessHandle.of(demo.server().pid()).flatMap(p -> p.info().commandLine()).orElse("").contains(password));
+        }
+    }
+
+    /** One inline command on a fresh connection that never authenticated; the first line of the reply. */
+    private static String unauthenticated(int port, String command) throws java.io.IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write((command + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            var in = new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII);
+            return new java.io.BufferedReader(in).readLine();
+        }
     }
 
     @Test

@@ -11,9 +11,13 @@ import com.mt5ops.console.ui.settings.Settings;
 import com.mt5ops.console.ui.settings.ViewMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SettingsStoreTest {
     @TempDir
@@ -34,6 +38,46 @@ class SettingsStoreTest {
         assertEquals(SortOrder.CPU, back.sort());
         assertEquals(FreshnessFilter.NOT_LIVE, back.freshnessFilter());
         assertTrue(onDisk.contains("\"NOT_LIVE\""), "enums are written by name: " + onDisk);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "redis://ops:s3cret@redis.prod:6379/0 | redis://ops@redis.prod:6379/0",
+        "redis://:s3cret@redis.prod:6379/0 | redis://redis.prod:6379/0",
+        "redis://redis.prod:6379/0?password=s3cret | redis://redis.prod:6379/0",
+        "rediss://ops:s3cret@redis.prod:6380/2?timeout=5s&pass=s3cret | rediss://ops@redis.prod:6380/2?timeout=5s",
+        "redis-sentinel://ops:s3cret@s1:26379,s2:26379/0#mymaster | redis-sentinel://ops@s1:26379,s2:26379/0#mymaster",
+        "redis://ops:s3cr%65t@redis.prod:6379/0 | redis://ops@redis.prod:6379/0",
+        "redis://ops:s3c@ret@redis.prod:6379/0 | redis://ops@redis.prod:6379/0",
+        "redis://ops:s3c#ret@redis.prod:6379/0 | ",
+        "redis://ops:s3cret | ",
+        "redis://ops@redis.prod:6379/0 | redis://ops@redis.prod:6379/0"})
+    void noPasswordIsWrittenForAnyUriForm(String uri, String remembered) throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        store.save(Settings.defaults().withRedis(uri));
+        String onDisk = Files.readString(store.file());
+        assertFalse(onDisk.contains("s3cr"), onDisk);
+        assertFalse(onDisk.contains("ret@"), onDisk);
+        assertEquals(remembered, store.load().redis());
+    }
+
+    @Test
+    void theFileIsOwnerOnlyFromItsCreationInAnOwnerOnlyFolder() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("new").resolve("mt5-console"));
+        store.save(Settings.defaults());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file().getParent())));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("new"))));
+        // a file an older version left readable to all is replaced by an owner-only one
+        SettingsStore old = new SettingsStore(dir);
+        Files.writeString(old.file(), "{}");
+        Files.setPosixFilePermissions(old.file(), PosixFilePermissions.fromString("rw-r--r--"));
+        old.save(Settings.defaults().withRedis("redis://ops:s3cret@h:6379/0"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(old.file())));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("new", "settings.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary file is left behind");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mt5ops.console.testing.CliRun;
+import com.mt5ops.console.testing.Fixtures;
 import com.mt5ops.console.testing.RedisExtension;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
@@ -49,6 +50,34 @@ class SimulateCommandTest {
         CliRun sim = CliRun.of("simulate", "--redis", REDIS.uri(), "--instances", "100", "--rate", "50", "--seconds", "2");
         long updates = Long.parseLong(sim.out().replaceAll("(?s).*stopped after (\\d+) updates.*", "$1"));
         assertTrue(updates <= 100, "at most rate x seconds: " + updates);
+    }
+
+    @Test
+    void aRedisHoldingAnInstanceItDidNotWriteIsRefusedUnlessForced() {
+        RedisCommands<String, String> r = REDIS.redis();
+        String real = Fixtures.instance(r, "running");
+        long before = r.dbsize();
+        CliRun refused = CliRun.of("simulate", "--redis", REDIS.uri(), "--instances", "20", "--seconds", "0");
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals(1, refused.errLines(), refused.err());
+        assertTrue(refused.err().contains("1 instance") && refused.err().contains(real) && refused.err().contains("--force"), refused.err());
+        assertEquals(before, r.dbsize(), "nothing written");
+        assertEquals("", refused.out());
+
+        CliRun forced = CliRun.of("simulate", "--redis", REDIS.uri(), "--instances", "20", "--seconds", "0", "--force");
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertEquals(21, r.scard("instance:state:running") + r.scard("instance:state:stopped")
+                + r.scard("instance:state:crashed") + r.scard("instance:state:restarting"));
+        assertEquals(20, r.scard("console:simulated"));
+        assertTrue(!r.sismember("console:simulated", real), "the real instance is not claimed as simulated");
+    }
+
+    @Test
+    void aRedisHoldingOnlyItsOwnSimulatedFleetNeedsNoForce() {
+        assertEquals(0, CliRun.of("simulate", "--redis", REDIS.uri(), "--instances", "30", "--seconds", "0", "--seed", "1").exitCode());
+        CliRun again = CliRun.of("simulate", "--redis", REDIS.uri(), "--instances", "30", "--seconds", "0", "--seed", "2");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(60, REDIS.redis().scard("console:simulated"));
     }
 
     @Test

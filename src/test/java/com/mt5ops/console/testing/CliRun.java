@@ -7,13 +7,20 @@ import com.mt5ops.console.model.TransitionTable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Runs one CLI command in-process, exactly as the launcher wires it, and keeps what it printed. */
 public record CliRun(int exitCode, String out, String err) {
 
+    /** With an empty environment: nothing of the real one (an MT5_REDIS_PASSWORD, say) leaks into a test. */
     public static CliRun of(String... args) {
         return start(args).result().join();
+    }
+
+    /** With {@code env} as the whole environment the command sees. */
+    public static CliRun withEnv(Map<String, String> env, String... args) {
+        return start(env, args).result().join();
     }
 
     /** A command running in the background whose output can be read while it runs. */
@@ -26,6 +33,10 @@ public record CliRun(int exitCode, String out, String err) {
     }
 
     public static Running start(String... args) {
+        return start(Map.of(), args);
+    }
+
+    public static Running start(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out, true) {
@@ -37,7 +48,7 @@ public record CliRun(int exitCode, String out, String err) {
             }
         };
         CliContext ctx = new CliContext(outWriter, new PrintWriter(err, true), Clock.systemUTC(),
-                FreshnessPolicy.defaults(), new TransitionTable());
+                FreshnessPolicy.defaults(), new TransitionTable(), env::get);
         CompletableFuture<CliRun> result = CompletableFuture.supplyAsync(() -> {
             int code = new CommandLineFactory(ctx).create().execute(args);
             return new CliRun(code, out.toString(), err.toString());

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Redis for one test class: started on a free port before the class, emptied before each test,
- * stopped after. Tests seed and inspect it through {@link #redis()}; fault tests kill and restart it.
+ * A real Redis for one test class: started on a free port before the class (without a password, so {@link #uri()}
+ * carries none), emptied before each test, stopped after. Tests seed and inspect it through {@link #redis()}; fault
+ * tests kill and restart it.
  */
 public final class RedisExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     private final List<String> serverArgs;
@@ -32,7 +33,7 @@ public final class RedisExtension implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = LocalRedisServer.start(serverArgs);
+        server = LocalRedisServer.startWithoutPassword(serverArgs);
         client = RedisClient.create(server.uri());
         connection = client.connect();
     }

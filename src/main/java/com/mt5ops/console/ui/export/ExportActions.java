@@ -9,15 +9,16 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** Writes the current view to CSV or to the snapshot JSON, off the FX thread, for incident reports. */
+/**
+ * Writes the current view to CSV or to the snapshot JSON, off the FX thread, for incident reports; only the owner
+ * may read the file ({@link OwnerOnlyFiles}).
+ */
 public final class ExportActions {
     private final FreshnessPolicy policy;
     private final String source;
@@ -41,8 +42,8 @@ public final class ExportActions {
     }
 
     private static File write(File target, java.util.function.Consumer<Writer> body) {
-        try (Writer w = Files.newBufferedWriter(target.toPath(), StandardCharsets.UTF_8)) {
-            body.accept(w);
+        try {
+            OwnerOnlyFiles.write(target.toPath(), body);
             return target;
         } catch (IOException e) {
             String why = e instanceof java.nio.file.NoSuchFileException ? "the folder does not exist"

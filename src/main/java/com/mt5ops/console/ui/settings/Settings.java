@@ -1,6 +1,7 @@
 package com.mt5ops.console.ui.settings;
 
 import com.mt5ops.console.model.FreshnessPolicy;
+import com.mt5ops.console.redis.UriText;
 import com.mt5ops.console.ui.fleet.FreshnessFilter;
 import com.mt5ops.console.ui.fleet.SortOrder;
 import com.mt5ops.console.ui.look.Theme;
@@ -39,8 +40,11 @@ public record Settings(Theme theme, ViewMode view, SortOrder sort, boolean probl
         return new Settings(newTheme, newView, newSort, newProblemsOnly, newFreshness, agingSeconds, staleSeconds, lostSeconds, redis);
     }
 
-    /** The URI with user info reduced to the user name: passwords are never stored. */
+    /**
+     * The URI with its user info reduced to the user name and no query option but Lettuce's: passwords are never
+     * stored, in any form. Null for a text that is not a URI (it could not be told apart from a secret).
+     */
     public static String withoutPassword(String uri) {
-        return uri == null ? null : uri.replaceFirst("://([^:@/]*):[^@/]*@", "://$1@").replaceFirst("://@", "://");
+        return UriText.remembered(uri);
     }
 }
