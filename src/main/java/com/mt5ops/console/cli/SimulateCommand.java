@@ -62,29 +62,15 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private int simulate(RedisConnector connector) {
-        try (FleetSimulator sim = new FleetSimulator(connector, instances, seed)) {
-            Thread main = Thread.currentThread();
-            Thread hook = new Thread(() -> {
-                sim.stop();
-                try {
-                    main.join(3000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "simulate-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+        try (FleetSimulator sim = new FleetSimulator(connector, instances, seed);
+             SignalStop signal = new SignalStop("simulate-stop", sim::stop)) {
             sim.seed();
             ctx.out().printf("seeded %d instances on %s%n", instances, connector.endpoint().display());
             ctx.out().flush();
             long updates = seconds != null && seconds == 0 ? 0 : sim.run(rate, seconds == null ? null : Duration.ofSeconds(seconds));
             ctx.out().printf("stopped after %d updates%n", updates);
             ctx.out().flush();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running: it is what stopped us
-            }
-            return ExitCodes.DONE;
+            return signal.finished(ExitCodes.DONE);
         }
     }
 }
