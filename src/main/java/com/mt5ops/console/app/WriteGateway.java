@@ -23,6 +23,7 @@ public final class WriteGateway implements AutoCloseable {
     private final Executor io;
     private TransitionService transitions;
     private StatefulRedisConnection<String, String> reader;
+    private AuditLog auditLog;
 
     public WriteGateway(RedisConnector connector, TransitionTable table, Executor io) {
         this.connector = connector;
@@ -34,6 +35,7 @@ public final class WriteGateway implements AutoCloseable {
         return CompletableFuture.supplyAsync(this::service, io)
                 .thenCompose(s -> s.apply(request))
                 .exceptionally(e -> {
+                    // Only opening the writer connection can fail here: apply() itself answers with a value.
                     RedisAccessException a = RedisAccessException.from(connector.endpoint().display(), e);
                     return new TransitionResult(a.reason() == RedisAccessException.Reason.DENIED
                             ? TransitionResult.Outcome.DENIED : TransitionResult.Outcome.UNAVAILABLE, request.instanceId(), null, a.getMessage());
@@ -46,8 +48,9 @@ public final class WriteGateway implements AutoCloseable {
                 "this console is read-only (--read-only): it sends no write to Redis"));
     }
 
+    /** Every audit entry for the instance still in the stream, newest first (an index kept up to date per call). */
     public CompletableFuture<List<AuditEntry>> audit(String instanceId) {
-        return CompletableFuture.supplyAsync(this::auditLog, io).thenCompose(a -> a.forInstance(instanceId, 2000));
+        return CompletableFuture.supplyAsync(() -> auditLog().forInstance(instanceId), io);
     }
 
     private synchronized TransitionService service() {
@@ -60,8 +63,9 @@ public final class WriteGateway implements AutoCloseable {
     private synchronized AuditLog auditLog() {
         if (reader == null) {
             reader = connector.connect();
+            auditLog = new AuditLog(reader.sync());
         }
-        return new AuditLog(reader.async());
+        return auditLog;
     }
 
     @Override

@@ -31,13 +31,19 @@ public final class RedisAccessException extends RuntimeException {
             }
         }
         String all = text.toString();
-        if (all.contains("NOPERM")) {
+        if (isDenial(all)) {
             return new RedisAccessException(Reason.DENIED, "permission denied by Redis ACL on " + target + ": " + firstLine(root), failure);
         }
         if (all.contains("WRONGPASS") || all.contains("NOAUTH") || all.contains("invalid username-password")) {
             return new RedisAccessException(Reason.DENIED, "authentication failed for " + target, failure);
         }
         return new RedisAccessException(Reason.UNREACHABLE, "cannot connect to " + target + ": " + firstLine(root), failure);
+    }
+
+    /** An ACL refusal as Redis words it: NOPERM, or inside a script (6.2, 7.0) "can't run this command" / "can't access". */
+    public static boolean isDenial(String errorText) {
+        return errorText != null && (errorText.contains("NOPERM") || errorText.contains("can't run this command")
+                || errorText.contains("can't access"));
     }
 
     private static String firstLine(Throwable t) {

@@ -1,57 +1,158 @@
 -- One atomic operator transition on the Instance State Layer.
 -- KEYS: 1 instance hash, 2 health hash, 3 audit stream, 4.. every known instance:state:* set (the target among them)
--- ARGV: 1 id, 2 expected state ('' = any), 3 target state, 4 '1' to mark a restart, 5 allowed " from>to " pairs,
---       6 now (ISO-8601 UTC), 7 operator, 8 host, 9 reason, 10 audit MAXLEN, 11 target set key
+-- ARGV: 1 id, 2 expected state ('any' | 'missing' | 'is:<state>'), 3 target state, 4 '1' to mark a restart,
+--       5 allowed " from>to " pairs, 6 operator (claimed), 7 Redis user (as the server named it), 8 host,
+--       9 reason, 10 audit MAXLEN, 11 target set key
 -- Reply: {outcome, state now, detail}
+-- Every check that can fail runs before the first write: Redis keeps a script's earlier writes when a later
+-- command fails. The audit entry is the first write, so no state changes without it.
+if redis.replicate_commands then redis.replicate_commands() end -- Redis 6.2: TIME before writes needs effects replication
+
 local function kind(key) return redis.call('TYPE', key)['ok'] end
 
 local t = kind(KEYS[1])
 if t == 'none' then return {'NOT_FOUND', '', 'no instance hash'} end
 if t ~= 'hash' then return {'NOT_FOUND', '', KEYS[1] .. ' is a ' .. t .. ', not a hash'} end
-local cur = redis.call('HGET', KEYS[1], 'state') or ''
-if ARGV[2] ~= '' and cur ~= ARGV[2] then return {'CONFLICT', cur, 'state is now ' .. cur} end
+local cur = redis.call('HGET', KEYS[1], 'state')
+local shown = cur or ''
+local expected = ARGV[2]
+if expected == 'missing' then
+  if cur then return {'CONFLICT', cur, 'state is now ' .. cur} end
+elseif string.sub(expected, 1, 3) == 'is:' then
+  if cur ~= string.sub(expected, 4) then
+    return {'CONFLICT', shown, cur and ('state is now ' .. cur) or 'the state field is missing now'}
+  end
+elseif expected ~= 'any' then
+  return redis.error_reply('transition.lua: expected state must be any, missing or is:<state>, not ' .. expected)
+end
 local to = ARGV[3]
+if not cur then return {'NOT_ALLOWED', '', 'the instance has no state field; no transition starts from there'} end
 if not string.find(ARGV[5], ' ' .. cur .. '>' .. to .. ' ', 1, true) then
   return {'NOT_ALLOWED', cur, cur .. ' -> ' .. to .. ' is not an allowed transition'}
 end
 
+-- HINCRBY's own rule: optional '-', no leading zeros, no '+', no spaces, within signed 64 bits, and +1 must
+-- not overflow. Compared as strings: Lua numbers are doubles.
+local function integer_rule(s)
+  local neg, digits = string.match(s, '^(%-?)(%d+)$')
+  if not digits then return 'not an integer' end
+  if (string.sub(digits, 1, 1) == '0' and (#digits > 1 or neg == '-')) then return 'not an integer (leading zero)' end
+  if #digits > 19 then return 'outside 64-bit integers' end
+  if #digits == 19 then
+    if neg == '-' and digits > '9223372036854775808' then return 'outside 64-bit integers' end
+    if neg == '' and digits >= '9223372036854775807' then return 'too large to add 1 (64-bit overflow)' end
+  end
+  return nil
+end
+
+-- s + 1 for a string integer_rule accepted, in decimal digits (no doubles involved).
+local function plus_one(s)
+  if string.sub(s, 1, 1) == '-' then
+    local d, i = string.sub(s, 2), nil
+    i = #d
+    while string.sub(d, i, i) == '0' do i = i - 1 end
+    local r = string.sub(d, 1, i - 1) .. tostring(tonumber(string.sub(d, i, i)) - 1) .. string.rep('9', #d - i)
+    r = string.gsub(r, '^0+', '')
+    if r == '' then return '0' end
+    return '-' .. r
+  end
+  local i = #s
+  while i > 0 and string.sub(s, i, i) == '9' do i = i - 1 end
+  if i == 0 then return '1' .. string.rep('0', #s) end
+  return string.sub(s, 1, i - 1) .. tostring(tonumber(string.sub(s, i, i)) + 1) .. string.rep('0', #s - i)
+end
+
 local restart = ARGV[4] == '1'
 local note = ''
+local count = ''
 if restart then
   local ht = kind(KEYS[2])
   if ht == 'hash' then
     local rc = redis.call('HGET', KEYS[2], 'restart_count')
-    if rc and not string.match(rc, '^%d+$') then
-      return {'NOT_ALLOWED', cur, 'restart_count is not a whole number: ' .. rc}
+    if rc then
+      local why = integer_rule(rc)
+      if why then return {'REFUSED', cur, 'restart_count is ' .. why .. ": '" .. rc .. "'"} end
+      count = plus_one(rc)
+    else
+      count = '1'
     end
-  else
+  elseif ht == 'none' then
     restart = false
     note = 'no health hash, restart_count not counted'
+  else
+    return {'REFUSED', cur, KEYS[2] .. ' is a ' .. ht .. ', not a hash'}
   end
 end
+local at = kind(KEYS[3])
+if at ~= 'none' and at ~= 'stream' then return {'REFUSED', cur, KEYS[3] .. ' is a ' .. at .. ', not a stream'} end
 for i = 4, #KEYS do
   local st = kind(KEYS[i])
-  if st ~= 'none' and st ~= 'set' then return {'NOT_ALLOWED', cur, KEYS[i] .. ' is a ' .. st .. ', not a set'} end
+  if st ~= 'none' and st ~= 'set' then return {'REFUSED', cur, KEYS[i] .. ' is a ' .. st .. ', not a set'} end
 end
 
--- Check every write up front where the server can (Redis 7), so a denied user changes nothing at all.
+-- The server's clock, as ISO-8601 UTC seconds (no os.date in Redis Lua): days since 1970 to a civil date.
+local function iso8601(secs)
+  local days = math.floor(secs / 86400)
+  local rem = secs - days * 86400
+  local z = days + 719468
+  local era = math.floor(z / 146097)
+  local doe = z - era * 146097
+  local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
+  local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
+  local mp = math.floor((5 * doy + 2) / 153)
+  local day = doy - math.floor((153 * mp + 2) / 5) + 1
+  local month = mp < 10 and mp + 3 or mp - 9
+  local year = yoe + era * 400 + (month <= 2 and 1 or 0)
+  return string.format('%04d-%02d-%02dT%02d:%02d:%02dZ', year, month, day,
+    math.floor(rem / 3600), math.floor(rem / 60) % 60, rem % 60)
+end
+
+-- The writes, in order: the audit entry first, then the state, then the index and the count.
+local function writes_at(now)
+  local w = {
+    {'XADD', KEYS[3], 'MAXLEN', '~', ARGV[10], '*',
+      'instance_id', ARGV[1], 'from', cur, 'to', to, 'reason', ARGV[9], 'restart_count', count,
+      'operator', ARGV[6], 'redis_user', ARGV[7], 'host', ARGV[8], 'time', now},
+    {'HSET', KEYS[1], 'state', to, 'last_updated_at', now},
+  }
+  for i = 4, #KEYS do
+    if KEYS[i] ~= ARGV[11] then w[#w + 1] = {'SREM', KEYS[i], ARGV[1]} end
+  end
+  w[#w + 1] = {'SADD', ARGV[11], ARGV[1]}
+  if restart then w[#w + 1] = {'HINCRBY', KEYS[2], 'restart_count', '1'} end
+  return w
+end
+
+local function named(w) return w[1] .. ' ' .. w[2] end
+
+-- Redis 7 answers for the ACL up front, for every key and command, so a denied user changes nothing at all.
 if redis.acl_check_cmd then
-  local ok = redis.acl_check_cmd('HSET', KEYS[1], 'state', to)
-    and redis.acl_check_cmd('SADD', ARGV[11], ARGV[1])
-    and redis.acl_check_cmd('SREM', ARGV[11], ARGV[1])
-    and redis.acl_check_cmd('XADD', KEYS[3], '*', 'a', 'b')
-    and ((not restart) or redis.acl_check_cmd('HINCRBY', KEYS[2], 'restart_count', '1'))
-  if not ok then return {'DENIED', cur, 'NOPERM the Redis user may not write these keys'} end
+  if not redis.acl_check_cmd('TIME') then return {'DENIED', cur, 'the Redis user may not run TIME; nothing was written'} end
+  for _, w in ipairs(writes_at('')) do
+    if not redis.acl_check_cmd(unpack(w)) then
+      return {'DENIED', cur, 'the Redis user may not run ' .. named(w) .. '; nothing was written'}
+    end
+  end
 end
 
-redis.call('HSET', KEYS[1], 'state', to, 'last_updated_at', ARGV[6])
-for i = 4, #KEYS do
-  if KEYS[i] ~= ARGV[11] then redis.call('SREM', KEYS[i], ARGV[1]) end
+local writes = writes_at(iso8601(tonumber(redis.call('TIME')[1])))
+
+-- Where the server cannot be asked (Redis 6.2) a denial stops the script part-way: say exactly what was written.
+local done = {}
+for k, w in ipairs(writes) do
+  local r = redis.pcall(unpack(w))
+  if type(r) == 'table' and r.err then
+    local denied = string.find(r.err, 'NOPERM', 1, true) or string.find(r.err, "can't run this command", 1, true)
+      or string.find(r.err, "can't access", 1, true)
+    local because = named(w) .. ' failed (' .. (denied and 'permission denied: ' or '') .. r.err .. ')'
+    if k == 1 then
+      return {denied and 'DENIED' or 'SERVER_ERROR', cur, because .. '; nothing was written'}
+    end
+    local left = {}
+    for j = k, #writes do left[#left + 1] = named(writes[j]) end
+    return {'SERVER_ERROR', k > 2 and to or cur, because .. '; written: ' .. table.concat(done, ', ')
+      .. '; not written: ' .. table.concat(left, ', ')}
+  end
+  done[#done + 1] = k == 1 and ('audit entry ' .. tostring(r)) or named(w)
 end
-redis.call('SADD', ARGV[11], ARGV[1])
-local count = ''
-if restart then count = tostring(redis.call('HINCRBY', KEYS[2], 'restart_count', 1)) end
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[10], '*',
-  'instance_id', ARGV[1], 'operator', ARGV[7], 'host', ARGV[8], 'from', cur, 'to', to,
-  'reason', ARGV[9], 'time', ARGV[6], 'restart_count', count)
 return {'DONE', to, note}

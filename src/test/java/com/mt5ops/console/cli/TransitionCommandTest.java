@@ -1,6 +1,7 @@
 package com.mt5ops.console.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mt5ops.console.testing.CliRun;
@@ -50,6 +51,8 @@ class TransitionCommandTest {
             assertEquals("test", entry.get("reason"));
             assertTrue(entry.get("time").endsWith("Z"));
             assertTrue(entry.containsKey("host"));
+            assertEquals("default", entry.get("redis_user"), "the user the server authenticated");
+            assertEquals(entry.get("time"), r.hget("instance:" + id, "last_updated_at"), "the server's clock, once");
         } else {
             assertEquals(2, run.exitCode());
             assertEquals(1, run.errLines(), run.err());
@@ -92,10 +95,57 @@ class TransitionCommandTest {
         String id = Fixtures.instance(r, "running");
         r.hset("instance_health:" + id, "restart_count", "many");
         CliRun run = CliRun.of("mark-restart", "--redis", REDIS.uri(), "--id", id);
-        assertEquals(2, run.exitCode());
+        assertEquals(ExitCodes.REFUSED, run.exitCode());
         assertTrue(run.err().contains("many"), run.err());
         assertEquals("running", r.hget("instance:" + id, "state"));
         assertEquals("many", r.hget("instance_health:" + id, "restart_count"));
+        assertEquals(0, r.exists("console:audit"));
+    }
+
+    @Test
+    void transitionOntoAnAuditKeyOfTheWrongTypeIsExitSixAndNeverCannotConnect() {
+        RedisCommands<String, String> r = REDIS.redis();
+        String id = Fixtures.instance(r, "running");
+        r.lpush("console:audit", "a list, not a stream");
+        CliRun run = CliRun.of("transition", "--redis", REDIS.uri(), "--id", id, "--to", "stopped");
+        assertEquals(6, run.exitCode(), run.err());
+        assertEquals(1, run.errLines(), run.err());
+        assertTrue(run.err().contains("console:audit") && run.err().contains("refused"), run.err());
+        assertFalse(run.err().contains("cannot connect"), run.err());
+        assertEquals("running", r.hget("instance:" + id, "state"));
+        assertEquals(Set.of(id), r.smembers("instance:state:running"));
+        assertEquals(0, r.exists("instance:state:stopped"));
+    }
+
+    @Test
+    void redisFailingTheFirstWriteIsExitSevenAndSaysNothingWasWritten() {
+        RedisCommands<String, String> r = REDIS.redis();
+        String id = Fixtures.instance(r, "running");
+        r.configSet("maxmemory", "1");
+        CliRun run;
+        try {
+            run = CliRun.of("transition", "--redis", REDIS.uri(), "--id", id, "--to", "stopped");
+        } finally {
+            r.configSet("maxmemory", "0");
+        }
+        assertEquals(7, run.exitCode(), run.err());
+        assertEquals(1, run.errLines(), run.err());
+        assertTrue(run.err().contains("OOM") && run.err().contains("nothing was written"), run.err());
+        assertFalse(run.err().contains("cannot connect"), run.err());
+        assertEquals("running", r.hget("instance:" + id, "state"));
+        assertEquals(0, r.exists("console:audit"));
+    }
+
+    @Test
+    void restartCountThatWouldOverflowIsExitSix() {
+        RedisCommands<String, String> r = REDIS.redis();
+        String id = Fixtures.instance(r, "crashed");
+        r.hset("instance_health:" + id, "restart_count", "9223372036854775807");
+        CliRun run = CliRun.of("mark-restart", "--redis", REDIS.uri(), "--id", id);
+        assertEquals(6, run.exitCode(), run.err());
+        assertFalse(run.err().contains("cannot connect"), run.err());
+        assertEquals("crashed", r.hget("instance:" + id, "state"));
+        assertEquals(0, r.exists("console:audit"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.mt5ops.console.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mt5ops.console.model.ExpectedState;
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.model.TransitionRequest;
 import com.mt5ops.console.model.TransitionResult;
@@ -31,7 +32,7 @@ class TransitionServiceTest {
     private final TransitionTable table = new TransitionTable();
 
     private static TransitionRequest request(String id, String from, InstanceState to, boolean restart, String who) {
-        return new TransitionRequest(id, from, to, restart, who, "test-host", "race");
+        return new TransitionRequest(id, ExpectedState.is(from), to, restart, who, "test-host", "race");
     }
 
     @Test

@@ -18,12 +18,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RedisExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     private final List<String> serverArgs;
+    private final boolean embedded;
     private LocalRedisServer server;
     private RedisClient client;
     private StatefulRedisConnection<String, String> connection;
 
     public RedisExtension(String... serverArgs) {
+        this(false, serverArgs);
+    }
+
+    private RedisExtension(boolean embedded, String... serverArgs) {
+        this.embedded = embedded;
         this.serverArgs = List.of(serverArgs);
+    }
+
+    /** The Redis 6.2 binary embedded-redis ships, even where redis-server 7 is on the PATH. */
+    public static RedisExtension embedded62() {
+        return new RedisExtension(true);
     }
 
     /** Notifications on, as a production deployment for the console would have them. */
@@ -33,7 +44,7 @@ public final class RedisExtension implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = LocalRedisServer.startWithoutPassword(serverArgs);
+        server = embedded ? LocalRedisServer.startEmbedded(serverArgs) : LocalRedisServer.startWithoutPassword(serverArgs);
         client = RedisClient.create(server.uri());
         connection = client.connect();
     }
@@ -48,7 +59,12 @@ public final class RedisExtension implements BeforeAllCallback, AfterAllCallback
             }
         }
         redis().flushall();
-        redis().aclDeluser("viewer");
+        // ACL users a test created must not leak into the next one.
+        for (String user : redis().aclUsers()) {
+            if (!"default".equals(user)) {
+                redis().aclDeluser(user);
+            }
+        }
         redis().configSet("notify-keyspace-events", serverArgs.contains("Kghsx") ? "Kghsx" : "");
     }
 
@@ -67,6 +83,12 @@ public final class RedisExtension implements BeforeAllCallback, AfterAllCallback
 
     public String uri() {
         return server.uri();
+    }
+
+    /** The server's version, e.g. "7.0.15" (INFO server). */
+    public String version() {
+        return redis().info("server").lines().filter(l -> l.startsWith("redis_version:"))
+                .map(l -> l.substring("redis_version:".length()).trim()).findFirst().orElse("?");
     }
 
     public LocalRedisServer server() {

@@ -1,5 +1,6 @@
 package com.mt5ops.console.ui.actions;
 
+import com.mt5ops.console.model.ExpectedState;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.model.TransitionRequest;
@@ -66,11 +67,11 @@ public final class ActionController {
             lastResult.set(new Result(false, readOnlyReason.get()));
             return;
         }
-        Map<String, String> seen = new LinkedHashMap<>();
+        Map<String, ExpectedState> seen = new LinkedHashMap<>();
         ids.forEach(id -> {
             Instance i = vm.get(id);
             if (i != null) {
-                seen.put(id, rawState(i));
+                seen.put(id, expected(i));
             }
         });
         if (seen.isEmpty()) {
@@ -81,7 +82,7 @@ public final class ActionController {
             Instance i = vm.get(seen.keySet().iterator().next());
             InstanceState from = i.stateOrNull();
             reason = ConfirmDialogs.single(owner.get(), i.id(), i.rawBrokerId(),
-                    seen.get(i.id()), to, from == null ? null : services.table().name(from, to).orElse(null));
+                    seen.get(i.id()).describe(), to, from == null ? null : services.table().name(from, to).orElse(null));
         } else {
             reason = ConfirmDialogs.bulk(owner.get(), seen.size(), to);
         }
@@ -89,7 +90,7 @@ public final class ActionController {
     }
 
     /** Issues without asking: each id moves only if its state is still the one given (what the operator saw). */
-    public void issue(Map<String, String> expectedById, InstanceState to, String reason) {
+    public void issue(Map<String, ExpectedState> expectedById, InstanceState to, String reason) {
         if (readOnly.get()) {
             lastResult.set(new Result(false, readOnlyReason.get()));
             return;
@@ -114,15 +115,15 @@ public final class ActionController {
             results.forEach(r -> counts.merge(r == null ? Outcome.UNAVAILABLE : r.outcome(), 1, Integer::sum));
             lastResult.set(new Result(counts.getOrDefault(Outcome.DONE, 0) == results.size(), "bulk: " + counts));
         }
-        results.stream().filter(r -> r != null && r.outcome() == Outcome.DENIED).findFirst().ifPresent(r -> {
+        results.stream().filter(r -> r != null && r.deniedByAcl()).findFirst().ifPresent(r -> {
             readOnly.set(true);
             readOnlyReason.set("Read-only: Redis denied the write (" + r.message() + "). Ask for an operator account.");
         });
     }
 
-    /** The state as written, the CAS value of a transition ("" when there is none). */
-    static String rawState(Instance i) {
-        return i.rawState() == null ? "" : i.rawState();
+    /** The CAS value of a transition: the state field as written, or missing when there is none (never "any"). */
+    static ExpectedState expected(Instance i) {
+        return ExpectedState.seen(i.rawState());
     }
 
     public BooleanProperty readOnly() {

@@ -1,6 +1,5 @@
 package com.mt5ops.console.ui.detail;
 
-import com.mt5ops.console.model.AuditEntry;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.model.Problem;
@@ -46,7 +45,7 @@ public final class DetailPane {
     private final Label readOnlyNote = new Label();
     private final VBox problems = new VBox(2);
     private final FieldsGrid fields = new FieldsGrid();
-    private final VBox audit = new VBox(2);
+    private final AuditTrailView audit = new AuditTrailView();
     /** The pane's parts while an instance is shown; built on the first selection (the TilesFX gauges are costly). */
     private java.util.List<javafx.scene.Node> content;
     private String shownId;
@@ -133,7 +132,7 @@ public final class DetailPane {
             content = new java.util.ArrayList<>(List.of(id, new HBox(8, chip, badge), facts));
             content.addAll(charts.nodes());
             content.addAll(List.of(section("Actions"), buttons, readOnlyNote, result, section("Problems"), problems,
-                    section("Fields (raw, as stored)"), fields, section("Audit trail"), audit));
+                    section("Fields (raw, as stored)"), fields, section("Audit trail"), audit.node()));
         }
         if (box.getChildren().size() == 1) {
             box.getChildren().setAll(content);
@@ -202,27 +201,18 @@ public final class DetailPane {
         if (forId == null) {
             return;
         }
-        audit.getChildren().setAll(new Label("loading…"));
+        audit.message("loading…");
         services.auditTrail().apply(forId).whenCompleteAsync((entries, error) -> {
             if (!forId.equals(shownId)) {
                 return;
             }
             if (error != null) {
-                audit.getChildren().setAll(new Label("audit trail unavailable: " + error.getMessage()));
-            } else if (entries.isEmpty()) {
-                audit.getChildren().setAll(new Label("no operator actions recorded"));
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                audit.message("audit trail unavailable: " + cause.getMessage());
             } else {
-                audit.getChildren().setAll(entries.stream().limit(30).map(DetailPane::auditLine).toList());
+                audit.show(entries);
             }
         }, fx::accept);
-    }
-
-    private static Node auditLine(AuditEntry e) {
-        Label l = new Label(e.time() + "  " + e.operator() + "@" + e.host() + "  " + e.from() + " → " + e.to()
-                + (e.reason() == null || e.reason().isEmpty() ? "" : "  \"" + e.reason() + "\""));
-        l.getStyleClass().add("mono");
-        l.setWrapText(true);
-        return l;
     }
 
     public Node node() {

@@ -29,7 +29,7 @@ class ExportActionsTest {
         Path json = dir.resolve("fleet.json");
         Files.writeString(json, "old");
         Files.setPosixFilePermissions(json, PosixFilePermissions.fromString("rw-r--r--"));
-        export.json(json.toFile(), List.of(), new MirrorStats(ConnectionState.LIVE, null, 0, 0, 0, 0, 1, 0, "", null)).join();
+        export.json(json.toFile(), List.of(), new MirrorStats(ConnectionState.LIVE, null, 0, 0, 0, 0, 1, 0, "", "", null)).join();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(json)));
         assertTrue(Files.readString(json).contains("\"instances\""), Files.readString(json));
     }
