@@ -84,7 +84,7 @@ class WatchCommandTest {
             CliRun run = CliRun.of("watch", "--redis", "redis://127.0.0.1:" + silent.getLocalPort() + "/0", "--seconds", "2");
             assertEquals(5, run.exitCode(), run.out() + run.err());
             assertEquals("", run.out());
-            assertTrue(run.err().startsWith("error: no full read of redis://127.0.0.1:" + silent.getLocalPort() + " yet"), run.err());
+            assertTrue(run.err().startsWith("error: no full read of redis://127.0.0.1:" + silent.getLocalPort() + "/0 yet"), run.err());
         }
     }
 
