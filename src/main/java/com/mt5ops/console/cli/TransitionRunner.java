@@ -1,5 +1,6 @@
 package com.mt5ops.console.cli;
 
+import com.mt5ops.console.export.TerminalText;
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.model.TransitionRequest;
 import com.mt5ops.console.model.TransitionResult;
@@ -24,9 +25,9 @@ final class TransitionRunner {
                         operator == null ? System.getProperty("user.name") : operator, Host.name(), reason)).join();
             }
             if (result.outcome() == Outcome.DONE) {
-                ctx.out().println(result.message());
+                ctx.out().println(TerminalText.escape(result.message()));
             } else {
-                ctx.err().println("error: " + result.message());
+                ctx.err().println("error: " + TerminalText.escape(result.message()));
             }
             return result.outcome().exitCode();
         } finally {

@@ -4,6 +4,7 @@ import com.mt5ops.console.model.Freshness;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.fx.Format;
+import com.mt5ops.console.ui.fx.LongText;
 import com.mt5ops.console.ui.look.IconGlyph;
 import com.mt5ops.console.ui.look.Look;
 import com.mt5ops.console.ui.look.Looks;
@@ -131,7 +132,7 @@ public final class InstanceCard extends Canvas {
         g.setGlobalAlpha(1);
 
         setAccessibleText(state.text() + ", " + health.text() + ", cpu " + Format.percent(cpu)
-                + ", memory " + Format.megabytes(mem) + ", instance " + i.id() + ", data " + age
+                + ", memory " + Format.megabytes(mem) + ", instance " + LongText.clip(i.id(), LongText.INLINE) + ", data " + age
                 + (i.hasProblems() ? ", " + i.problems().size() + " data problems" : ""));
     }
 
