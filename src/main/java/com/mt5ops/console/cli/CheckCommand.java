@@ -2,6 +2,7 @@ package com.mt5ops.console.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.mt5ops.console.export.TerminalText;
 import com.mt5ops.console.model.Problem;
 import com.mt5ops.console.redis.CheckReport;
 import com.mt5ops.console.redis.IntegrityChecker;
@@ -85,9 +86,10 @@ public final class CheckCommand implements Callable<Integer> {
         if (repair) {
             ctx.out().printf("repair: %d index memberships changed%n", report.repairedMemberships());
         }
+        // ids, keys, fields and messages quote what Redis holds: escaped, so none can act on the terminal
         for (Problem p : report.problems()) {
-            ctx.out().printf("%-16s %-36s %-20s %s%n", p.code(), p.instanceId() == null ? "(server)" : p.instanceId(),
-                    p.field() == null ? (p.key() == null ? "" : p.key()) : p.field(), p.message());
+            ctx.out().printf("%-16s %-36s %-20s %s%n", p.code(), p.instanceId() == null ? "(server)" : TerminalText.escape(p.instanceId()),
+                    TerminalText.escape(p.field() == null ? (p.key() == null ? "" : p.key()) : p.field()), TerminalText.escape(p.message()));
         }
         ctx.out().printf("%d instances, %d problems%s%n", report.instances(), report.problems().size(),
                 report.problems().isEmpty() ? "" : " " + report.countsByCode());

@@ -1,5 +1,6 @@
 package com.mt5ops.console.cli;
 
+import com.mt5ops.console.export.TerminalText;
 import com.mt5ops.console.redis.RedisAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,7 +8,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Turns failures into one clear line on stderr and the contract's exit code; no stack traces for expected ones. */
+/**
+ * Turns failures into one clear line on stderr and the contract's exit code; no stack traces for expected ones. A
+ * message may quote the server (an error reply): it is escaped, so it stays one line and cannot act on the terminal.
+ */
 public final class ErrorHandler implements IExecutionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
     private final String logFile;
@@ -24,14 +28,14 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
             t = t.getCause();
         }
         if (t instanceof RedisAccessException access) {
-            cmd.getErr().println("error: " + access.getMessage());
+            cmd.getErr().println("error: " + TerminalText.escape(access.getMessage()));
             cmd.getErr().flush();
             return access.reason() == RedisAccessException.Reason.BAD_URI ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE;
         }
         // Not an expected failure: a bug. Its own exit code (never 1, which means "check found problems").
         LOG.error("command failed unexpectedly", ex);
         cmd.getErr().println("error: internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": "
-                + ex.getMessage().lines().findFirst().orElse("")) + " (details in " + logFile + ")");
+                + TerminalText.escape(ex.getMessage().lines().findFirst().orElse(""))) + " (details in " + logFile + ")");
         cmd.getErr().flush();
         return ExitCodes.INTERNAL;
     }

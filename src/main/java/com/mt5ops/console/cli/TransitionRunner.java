@@ -1,6 +1,7 @@
 package com.mt5ops.console.cli;
 
 import com.mt5ops.console.model.ExpectedState;
+import com.mt5ops.console.export.TerminalText;
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.model.TransitionRequest;
 import com.mt5ops.console.model.TransitionResult;
@@ -26,28 +27,14 @@ final class TransitionRunner {
                         operator == null ? System.getProperty("user.name") : operator, Host.name(), reason)).join();
             }
             if (result.outcome() == Outcome.DONE) {
-                ctx.out().println(printable(result.message()));
+                ctx.out().println(TerminalText.escape(result.message()));
             } else {
-                ctx.err().println("error: " + printable(result.message()));
+                ctx.err().println("error: " + TerminalText.escape(result.message()));
             }
             return result.outcome().exitCode();
         } finally {
             ctx.out().flush();
             ctx.err().flush();
         }
-    }
-
-    /** Messages quote values from Redis: control and bidi characters are shown as escapes, never sent to the terminal. */
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            boolean bidi = c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-            if (Character.isISOControl(c) || bidi) {
-                b.append(String.format("\\u%04x", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
     }
 }

@@ -9,7 +9,10 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The CSV and the human table forms of a snapshot. */
+/**
+ * The CSV and the human table forms of a snapshot. CSV cells are defused against formula injection
+ * ({@link CsvCell}); the table escapes what a terminal would act on ({@link TerminalText}).
+ */
 public final class SnapshotText {
     private static final String[] COLUMNS = {"instance_id", "broker_id", "state", "launch_mode", "active_connections",
         "cpu_usage", "memory_usage", "network_usage", "disk_usage", "uptime_seconds", "restart_count", "health_status",
@@ -29,7 +32,7 @@ public final class SnapshotText {
                 if (c > 0) {
                     out.print(',');
                 }
-                out.print(csvCell(row[c]));
+                out.print(CsvCell.of(row[c]));
             }
             out.println();
         }
@@ -41,8 +44,8 @@ public final class SnapshotText {
         out.printf(Locale.ROOT, format, "INSTANCE", "STATE", "MODE", "CPU%", "MEM MB", "HEALTH", "UPTIME", "RST", "DATA", "PROBLEMS");
         for (Instance i : instances) {
             String[] r = row(i, now);
-            out.printf(Locale.ROOT, format, r[0], dash(r[2]), dash(r[3]), dash(r[5]), dash(r[6]), dash(r[11]),
-                    dash(r[9]), dash(r[10]), r[13], r[15]);
+            out.printf(Locale.ROOT, format, TerminalText.escape(r[0]), dash(r[2]), dash(r[3]), dash(r[5]), dash(r[6]), dash(r[11]),
+                    dash(r[9]), dash(r[10]), r[13], TerminalText.escape(r[15]));
         }
         out.printf(Locale.ROOT, "%d instances, %d with problems%n", instances.size(),
                 instances.stream().filter(Instance::hasProblems).count());
@@ -75,17 +78,8 @@ public final class SnapshotText {
         return d == null ? null : (d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : d.toString());
     }
 
+    /** A column of the table: "-" for null, else the text escaped for the terminal. */
     private static String dash(String s) {
-        return s == null ? "-" : s;
-    }
-
-    private static String csvCell(String s) {
-        if (s == null) {
-            return "";
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return s == null ? "-" : TerminalText.escape(s);
     }
 }

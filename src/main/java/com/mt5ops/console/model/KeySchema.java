@@ -40,10 +40,13 @@ public final class KeySchema {
         return STATE_SET_PREFIX + state;
     }
 
-    /** Parses a key; empty for keys that are not part of the schema (other `instance*` names, empty ids). */
+    /**
+     * Parses a key; empty for keys that are not part of the schema (other `instance*` names, empty ids). A state set
+     * may have an empty name (`instance:state:`): no state has it, so every id in it is misfiled and must be seen.
+     */
     public static Optional<ParsedKey> parse(String key) {
         if (key.startsWith(STATE_SET_PREFIX)) {
-            return named(Kind.STATE_SET, key.substring(STATE_SET_PREFIX.length()));
+            return Optional.of(new ParsedKey(Kind.STATE_SET, key.substring(STATE_SET_PREFIX.length())));
         }
         if (key.startsWith(INSTANCE_PREFIX)) {
             return named(Kind.INSTANCE, key.substring(INSTANCE_PREFIX.length()));

@@ -46,11 +46,11 @@ public final class OneShotFleetReader {
             }
             c.flush();
             FleetAssembler assembler = new FleetAssembler();
-            RespConnection.ErrorReply refused = null;
+            RespReader.ErrorReply refused = null;
             for (int from = 0; from < keys.size(); from += BATCH) {
                 try {
                     assembler.absorbScriptReply(keys.subList(from, Math.min(keys.size(), from + BATCH)), c.read());
-                } catch (RespConnection.ErrorReply e) {
+                } catch (RespReader.ErrorReply e) {
                     refused = e;
                 }
             }
@@ -59,11 +59,20 @@ public final class OneShotFleetReader {
             LOG.debug("one-shot read: connect {} ms, scan {} ms, read {} ms, build {} ms", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                     (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             return fleet;
-        } catch (RespConnection.ErrorReply e) {
+        } catch (RespReader.ErrorReply e) {
             throw RedisAccessException.from(endpoint.display(), e);
+        } catch (RespReader.BadReply e) {
+            throw refused(endpoint, e.getMessage(), e);
         } catch (IOException e) {
             throw RedisAccessException.from(endpoint.display(), e);
+        } catch (ClassCastException | IndexOutOfBoundsException e) {
+            throw refused(endpoint, "a reply of an unexpected shape", e);
         }
+    }
+
+    /** A server that answers what no Redis would (or over the reader's limits): one line for the operator, exit 5. */
+    private static RedisAccessException refused(RedisEndpoint endpoint, String why, Exception e) {
+        return new RedisAccessException(RedisAccessException.Reason.UNREACHABLE, "refused a reply from " + endpoint.display() + ": " + why, e);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,13 +3,13 @@ package com.mt5ops.console.redis;
 import io.lettuce.core.RedisURI;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -21,18 +21,17 @@ import javax.net.ssl.SSLSocketFactory;
  * written without waiting and replies read in order, so everything written before a read is pipelined.
  */
 final class RespConnection implements AutoCloseable {
-    /** An error reply from the server. */
-    static final class ErrorReply extends IOException {
-        ErrorReply(String message) {
-            super(message, null);
-        }
-    }
+    /** The TCP connect. */
+    static final int CONNECT_TIMEOUT_MS = 5_000;
+    /** The TLS handshake and the first answer together, after the connect: a silent endpoint fails within this. */
+    static final int FIRST_ANSWER_TIMEOUT_MS = 5_000;
+    /** Any later wait for bytes of a reply (a big script reply takes the server a while to compute). */
+    private static final int READ_TIMEOUT_MS = 20_000;
 
     private final Socket socket;
-    private final InputStream in;
-    private final byte[] buf = new byte[1 << 16];
-    private int pos;
-    private int limit;
+    /** When the TCP connection was made (System.nanoTime). */
+    private final long connectedAt;
+    private final RespReader reader;
     private final OutputStream out;
 
     /** True when plain RESP can reach this endpoint: a host, not Sentinel or a Unix socket (those need the client). */
@@ -40,19 +39,31 @@ final class RespConnection implements AutoCloseable {
         return (uri.getSentinels() == null || uri.getSentinels().isEmpty()) && uri.getSocket() == null && uri.getHost() != null;
     }
 
-    /** Connects to {@code uri}'s host and authenticates with its credentials, if any. */
+    /**
+     * Connects to {@code uri}'s host and authenticates with its credentials, if any (else a PING), so a server that
+     * accepts but never answers fails here, within the connect and first-answer timeouts.
+     */
     static RespConnection open(RedisURI uri) throws IOException {
-        RespConnection c = new RespConnection(uri.getHost(), uri.getPort(), uri.isSsl(), 5000);
+        RespConnection c = new RespConnection(uri.getHost(), uri.getPort(), uri.isSsl(), CONNECT_TIMEOUT_MS, FIRST_ANSWER_TIMEOUT_MS);
+        long deadline = c.connectedAt + TimeUnit.MILLISECONDS.toNanos(FIRST_ANSWER_TIMEOUT_MS);
         try {
             var credentials = uri.getCredentialsProvider() == null ? null : uri.getCredentialsProvider().resolveCredentials().block();
-            if (credentials != null && credentials.hasPassword()) {
-                String password = new String(credentials.getPassword());
-                if (credentials.hasUsername()) {
-                    c.call("AUTH", credentials.getUsername(), password);
+            c.socket.setSoTimeout(remaining(deadline));
+            try {
+                if (credentials != null && credentials.hasPassword()) {
+                    String password = new String(credentials.getPassword());
+                    if (credentials.hasUsername()) {
+                        c.call("AUTH", credentials.getUsername(), password);
+                    } else {
+                        c.call("AUTH", password);
+                    }
                 } else {
-                    c.call("AUTH", password);
+                    c.ping();
                 }
+            } catch (SocketTimeoutException e) {
+                throw new SocketTimeoutException("no answer within " + FIRST_ANSWER_TIMEOUT_MS / 1000 + " s");
             }
+            c.socket.setSoTimeout(READ_TIMEOUT_MS);
             return c;
         } catch (IOException | RuntimeException e) {
             c.close();
@@ -60,24 +71,48 @@ final class RespConnection implements AutoCloseable {
         }
     }
 
-    RespConnection(String host, int port, boolean tls, int timeoutMs) throws IOException {
-        Socket s;
-        if (tls) {
-            SSLSocket ssl = (SSLSocket) SSLSocketFactory.getDefault().createSocket();
-            ssl.connect(new InetSocketAddress(host, port), timeoutMs);
-            SSLParameters params = ssl.getSSLParameters();
-            params.setEndpointIdentificationAlgorithm("HTTPS");
-            ssl.setSSLParameters(params);
-            ssl.startHandshake();
-            s = ssl;
-        } else {
-            s = new Socket();
-            s.connect(new InetSocketAddress(host, port), timeoutMs);
+    private static int remaining(long deadline) throws SocketTimeoutException {
+        long ms = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (ms <= 0) {
+            throw new SocketTimeoutException("no answer within " + FIRST_ANSWER_TIMEOUT_MS / 1000 + " s");
+        }
+        return (int) ms;
+    }
+
+    /** Any answer proves the server is there, even a refusal (a user without PING in its ACL). */
+    private void ping() throws IOException {
+        try {
+            call("PING");
+        } catch (RespReader.ErrorReply refused) {
+            // answered: that is all this asked
+        }
+    }
+
+    RespConnection(String host, int port, boolean tls, int connectTimeoutMs, int handshakeTimeoutMs) throws IOException {
+        Socket s = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+        try {
+            s.connect(new InetSocketAddress(host, port), connectTimeoutMs);
+            connectedAt = System.nanoTime();
+            if (s instanceof SSLSocket ssl) {
+                SSLParameters params = ssl.getSSLParameters();
+                params.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(params);
+                // without a read timeout a server that accepts and never answers holds the handshake forever
+                ssl.setSoTimeout(handshakeTimeoutMs);
+                try {
+                    ssl.startHandshake();
+                } catch (SocketTimeoutException e) {
+                    throw new SocketTimeoutException("no TLS handshake within " + handshakeTimeoutMs / 1000 + " s");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
         }
         s.setTcpNoDelay(true);
-        s.setSoTimeout(20_000);
+        s.setSoTimeout(READ_TIMEOUT_MS);
         this.socket = s;
-        this.in = s.getInputStream();
+        this.reader = new RespReader(s.getInputStream());
         this.out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
     }
 
@@ -113,104 +148,9 @@ final class RespConnection implements AutoCloseable {
         out.flush();
     }
 
-    private boolean fill() throws IOException {
-        limit = in.read(buf, 0, buf.length);
-        pos = 0;
-        if (limit <= 0) {
-            limit = 0;
-            return false;
-        }
-        return true;
-    }
-
-    private int next() throws IOException {
-        if (pos == limit && !fill()) {
-            return -1;
-        }
-        return buf[pos++] & 0xFF;
-    }
-
-    /** Decodes n bytes as UTF-8, straight from the buffer when they are there (the common case). */
-    private String text(int n) throws IOException {
-        if (limit - pos >= n) {
-            boolean ascii = true;
-            for (int k = pos; k < pos + n; k++) {
-                if (buf[k] < 0) {
-                    ascii = false;
-                    break;
-                }
-            }
-            String s = new String(buf, pos, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-            pos += n;
-            return s;
-        }
-        return new String(bytes(n), StandardCharsets.UTF_8);
-    }
-
-    private byte[] bytes(int n) throws IOException {
-        byte[] out = new byte[n];
-        int copied = 0;
-        while (copied < n) {
-            if (pos == limit && !fill()) {
-                throw new IOException("connection closed by the server");
-            }
-            int take = Math.min(n - copied, limit - pos);
-            System.arraycopy(buf, pos, out, copied, take);
-            pos += take;
-            copied += take;
-        }
-        return out;
-    }
-
-    /** The next reply: String (simple or bulk, null for nil), Long, List for arrays; errors throw. */
+    /** The next reply: String (simple or bulk, null for nil), Long, List for arrays; errors throw (see {@link RespReader}). */
     Object read() throws IOException {
-        int type = next();
-        switch (type) {
-            case '+':
-                return line();
-            case '-':
-                throw new ErrorReply(line());
-            case ':':
-                return Long.parseLong(line());
-            case '$': {
-                int n = Integer.parseInt(line());
-                if (n < 0) {
-                    return null;
-                }
-                String value = text(n);
-                next();
-                next();
-                return value;
-            }
-            case '*': {
-                int n = Integer.parseInt(line());
-                if (n < 0) {
-                    return null;
-                }
-                List<Object> items = new ArrayList<>(n);
-                for (int k = 0; k < n; k++) {
-                    items.add(read());
-                }
-                return items;
-            }
-            case -1:
-                throw new IOException("connection closed by the server");
-            default:
-                throw new IOException("unexpected reply type '" + (char) type + "'");
-        }
-    }
-
-    private String line() throws IOException {
-        StringBuilder sb = new StringBuilder(16);
-        int c;
-        while ((c = next()) != '\r') {
-            if (c == -1) {
-                throw new IOException("connection closed by the server");
-            }
-            sb.append((char) c);
-        }
-        next();
-        return sb.toString();
+        return reader.read();
     }
 
     @Override

@@ -119,6 +119,43 @@ class CheckCommandTest {
         assertEquals(4, repaired.get("summary").get("repaired_memberships").asInt());
     }
 
+    @Test
+    void aStateSetWithAnEmptyNameIsCheckedAndEmptiedByTheRepair() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        String extra = Fixtures.instance(r, "running");
+        String dangling = Fixtures.newId();
+        r.sadd("instance:state:", extra, dangling);
+        JsonNode before = check();
+        assertEquals(Set.of("INDEX_EXTRA", "INDEX_DANGLING"), codes(before), before.toString());
+        assertEquals(2, before.get("summary").get("instances").asInt());
+        for (JsonNode p : before.get("problems")) {
+            assertEquals("instance:state:", p.get("key").asText());
+        }
+
+        JsonNode repaired = check("--repair");
+        assertEquals(Set.of(), codes(repaired), repaired.toString());
+        assertEquals(2, repaired.get("summary").get("repaired_memberships").asInt());
+        assertEquals(0, r.exists("instance:state:"));
+        assertEquals(Set.of(extra), r.smembers("instance:state:running"));
+    }
+
+    @Test
+    void theTableEscapesIdsAndQuotedValuesSoTheyCannotActOnTheTerminal() {
+        RedisCommands<String, String> r = REDIS.redis();
+        String spoofed = "node-\u202e7-edon";
+        Fixtures.instance(r, spoofed, "running");
+        String id = Fixtures.instance(r, "running");
+        r.hset("instance_metrics:" + id, "cpu_usage", "\u001b]8;;http://evil.example\u0007click\u001b]8;;\u0007");
+        r.hset("instance_health:" + id, "health_status", "ok\r\u001b[1A\u001b[2Kall clear");
+        CliRun run = CliRun.of("check", "--redis", REDIS.uri());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == '\r' || c == 0x202e), run.out());
+        assertTrue(run.out().contains("node-\\u202e7-edon"), run.out());
+        assertTrue(run.out().contains("'\\x1b]8;;http://evil.example\\x07click"), run.out());
+        assertTrue(run.out().contains("'ok\\x0d\\x1b[1A\\x1b[2Kall clear'"), run.out());
+        assertEquals(4, run.out().lines().count(), "three problems and the summary, one line each: " + run.out());
+    }
+
     private static Map<String, Map<String, String>> hashes(RedisCommands<String, String> r) {
         Map<String, Map<String, String>> out = new TreeMap<>();
         ScanCursor cursor = ScanCursor.INITIAL;

@@ -87,6 +87,21 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void idsInAStateSetWithAnEmptyNameAppearWithTheirProblems() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        String extra = Fixtures.instance(r, "running");
+        String dangling = Fixtures.newId();
+        r.sadd("instance:state:", extra, dangling);
+        Map<String, JsonNode> all = byId(snapshot());
+        assertEquals(Set.of(extra, dangling), all.keySet());
+        assertEquals("[\"\",\"running\"]", all.get(extra).get("index_sets").toString());
+        assertEquals(List.of("INDEX_EXTRA"), codes(all.get(extra)));
+        assertEquals("instance:state:", all.get(extra).get("problems").get(0).get("key").asText());
+        assertEquals(List.of("INDEX_DANGLING"), codes(all.get(dangling)));
+        assertEquals("[\"\"]", all.get(dangling).get("index_sets").toString());
+    }
+
+    @Test
     void userWhoMayNotRunScriptsStillGetsTheExactFleet() throws Exception {
         RedisCommands<String, String> r = REDIS.redis();
         String id = Fixtures.instance(r, "running");
@@ -120,6 +135,37 @@ class SnapshotCommandTest {
         assertTrue(csv.out().startsWith("instance_id,broker_id,state"));
         CliRun table = CliRun.of("snapshot", "--redis", REDIS.uri(), "--format", "table");
         assertTrue(table.out().contains("2 instances, 0 with problems"), table.out());
+    }
+
+    @Test
+    void theTableEscapesWhatATerminalWouldActOn() {
+        RedisCommands<String, String> r = REDIS.redis();
+        String spoofed = "550e8400-e29b-41d4-\u202e0000-446655440000";
+        Fixtures.instance(r, spoofed, "running");
+        String ansi = "\u001b[2J\u001b[31mcleared";
+        Fixtures.instance(r, ansi, "running");
+        r.hset("instance:" + ansi, "launch_mode", "\u009b1mbold");
+        CliRun table = CliRun.of("snapshot", "--redis", REDIS.uri(), "--format", "table");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().chars().noneMatch(c -> c == 0x1b || c == 0x9b || c == 0x202e), table.out());
+        assertTrue(table.out().contains("550e8400-e29b-41d4-\\u202e0000-446655440000"), table.out());
+        assertTrue(table.out().contains("\\x1b[2J\\x1b[31mcleared"), table.out());
+        assertEquals(4, table.out().lines().count(), "a header, one line per instance and the summary: " + table.out());
+    }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAreDefused() {
+        RedisCommands<String, String> r = REDIS.redis();
+        String id = Fixtures.instance(r, "crashed");
+        r.hset("instance_health:" + id, "last_error", "=HYPERLINK(\"http://evil.example\",\"details\")");
+        String formulaId = "@SUM(1+1)*cmd|' /C calc'!A0";
+        Fixtures.instance(r, formulaId, "running");
+        CliRun csv = CliRun.of("snapshot", "--redis", REDIS.uri(), "--format", "csv");
+        assertEquals(0, csv.exitCode(), csv.err());
+        assertTrue(csv.out().contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"details\"\")\","), csv.out());
+        assertTrue(csv.out().contains("\n'@SUM(1+1)*cmd|' /C calc'!A0,"), csv.out());
+        assertTrue(csv.out().lines().skip(1).noneMatch(l -> l.startsWith("=") || l.startsWith("@") || l.contains(",=") || l.contains(",\"=")),
+                csv.out());
     }
 
     private static void assertRawEquals(Map<String, String> expected, JsonNode node) {

@@ -21,10 +21,14 @@ class KeySchemaTest {
     }
 
     @Test
+    void aStateSetWithAnEmptyNameIsStillAStateSet() {
+        assertEquals(Optional.of(new ParsedKey(Kind.STATE_SET, "")), KeySchema.parse("instance:state:"));
+    }
+
+    @Test
     void keysOutsideTheSchemaAreIgnored() {
         assertTrue(KeySchema.parse("instances").isEmpty());
         assertTrue(KeySchema.parse("instance:").isEmpty());
-        assertTrue(KeySchema.parse("instance:state:").isEmpty());
         assertTrue(KeySchema.parse("instance_other:1").isEmpty());
     }
 }

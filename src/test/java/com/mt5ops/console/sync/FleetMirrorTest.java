@@ -84,6 +84,25 @@ class FleetMirrorTest {
     }
 
     @Test
+    void idsInAStateSetWithAnEmptyNameAreMirroredLikeAnyOther() {
+        RedisCommands<String, String> r = REDIS.redis();
+        String listed = Fixtures.instance(r, "running");
+        r.sadd("instance:state:", listed);
+        FleetMirror mirror = mirror(REDIS.uri());
+        awaitState(mirror, ConnectionState.LIVE, Duration.ofSeconds(5));
+        Await.until(Duration.ofSeconds(3), () -> mirror.instances().containsKey(listed)
+                && mirror.instances().get(listed).raw().indexSets().equals(java.util.Set.of("", "running")), () -> "the first read missed it");
+        String dangling = Fixtures.newId();
+        r.sadd("instance:state:", dangling);
+        Await.until(Duration.ofSeconds(3), () -> mirror.instances().containsKey(dangling), () -> "the live change missed it");
+        assertEquals(List.of("INDEX_DANGLING"), mirror.instances().get(dangling).problems().stream().map(p -> p.code().name()).toList());
+        r.srem("instance:state:", listed, dangling);
+        Await.until(Duration.ofSeconds(3), () -> !mirror.instances().containsKey(dangling)
+                && mirror.instances().get(listed).raw().indexSets().equals(java.util.Set.of("running")), () -> "the removal missed");
+        awaitEqual(mirror, REDIS.uri(), Duration.ofSeconds(2));
+    }
+
+    @Test
     void batchesArriveInVersionOrderWithEveryChange() {
         RedisCommands<String, String> r = REDIS.redis();
         FleetMirror mirror = mirror(REDIS.uri());

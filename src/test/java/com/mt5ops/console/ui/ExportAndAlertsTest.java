@@ -63,6 +63,7 @@ class ExportAndAlertsTest extends FxRobot {
         for (int k = 0; k < 2; k++) {
             crashed.add(Fixtures.instance(r, "crashed"));
         }
+        r.hset("instance_health:" + crashed.get(0), "last_error", "=HYPERLINK(\"http://evil.example\")");
         open(null);
         waitFor(10, () -> console.window.viewModel().visible().size() == 6, "six instances");
         clickOn("#kpi-crashed");
@@ -86,6 +87,8 @@ class ExportAndAlertsTest extends FxRobot {
             assertTrue(line.contains(",crashed,"), line);
         }
         assertEquals(Set.copyOf(crashed), ids);
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\")\",")),
+                "a formula from Redis is defused in the window's export too: " + lines);
 
         clickOn("#export").clickOn("Current view as snapshot JSON…");
         waitFor(5, () -> statusMessage().endsWith("mt5-fleet.json"), "the JSON export is reported");

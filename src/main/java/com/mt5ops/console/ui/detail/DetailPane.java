@@ -8,6 +8,7 @@ import com.mt5ops.console.ui.actions.ActionController;
 import com.mt5ops.console.ui.actions.ActionLabels;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.fx.Format;
+import com.mt5ops.console.ui.fx.LongText;
 import com.mt5ops.console.ui.look.LookLabels;
 import com.mt5ops.console.ui.look.Looks;
 import com.mt5ops.console.ui.look.Palette;
@@ -28,6 +29,7 @@ import javafx.scene.layout.VBox;
  * transition table allows from its state, its problems, every raw field, and its audit trail.
  */
 public final class DetailPane {
+    private static final int MAX_PROBLEMS = 50;
     private final FleetViewModel vm;
     private final ConsoleServices services;
     private final ActionController actions;
@@ -39,6 +41,11 @@ public final class DetailPane {
     private final Label chip = new Label();
     private final Label badge = new Label();
     private final Label facts = new Label();
+    /** The last error, folded when long (it may be megabytes): shown apart from the facts, with Show all and Copy. */
+    private final VBox lastError = new VBox();
+    private final Label lastErrorText = new Label();
+    private String shownError;
+    private String errorOf;
     private final DetailCharts charts;
     private final FlowPane buttons = new FlowPane(6, 6);
     private final Label result = new Label();
@@ -71,6 +78,9 @@ public final class DetailPane {
         badge.getStyleClass().add("badge");
         chip.setId("detail-state");
         badge.setId("detail-health");
+        lastErrorText.setId("detail-last-error");
+        lastErrorText.setWrapText(true);
+        lastErrorText.getStyleClass().add("last-error");
         empty.setWrapText(true);
         empty.getStyleClass().add("muted");
         result.setId("action-result");
@@ -129,7 +139,7 @@ public final class DetailPane {
             return;
         }
         if (content == null) {
-            content = new java.util.ArrayList<>(List.of(id, new HBox(8, chip, badge), facts));
+            content = new java.util.ArrayList<>(List.of(id, new HBox(8, chip, badge), facts, lastError));
             content.addAll(charts.nodes());
             content.addAll(List.of(section("Actions"), buttons, readOnlyNote, result, section("Problems"), problems,
                     section("Fields (raw, as stored)"), fields, section("Audit trail"), audit.node()));
@@ -149,15 +159,15 @@ public final class DetailPane {
                         : s.activeConnections() + (s.activeConnections() == 1 ? " connection" : " connections"))
                 + " · restarts " + (i.restartsOrNull() == null ? "?" : i.restartsOrNull())
                 + " · up " + (i.uptimeOrNull() == null ? "?" : Format.duration(i.uptimeOrNull()))
-                + "\nlast update " + Format.age(i.lastTrusted(vm.policy(), vm.now().get()), vm.now().get()) + " (" + i.freshness(vm.policy(), vm.now().get()).wire() + ")"
-                + (i.lastError() == null || i.lastError().isEmpty() ? "" : "\nlast error: " + i.lastError()));
+                + "\nlast update " + Format.age(i.lastTrusted(vm.policy(), vm.now().get()), vm.now().get()) + " (" + i.freshness(vm.policy(), vm.now().get()).wire() + ")");
         facts.setWrapText(true);
+        showLastError(i.lastError());
         charts.show(i, looksLive(i));
         if (newInstance || i.stateOrNull() != shownState || focusChanged) {
             shownState = i.stateOrNull();
         }
         buttons(i);
-        problems.getChildren().setAll(i.problems().isEmpty() ? List.of(new Label("none")) : i.problems().stream().map(this::problem).toList());
+        problems.getChildren().setAll(problemLines(i.problems()));
         fields.show(i);
         if (newInstance) {
             result.setText("");
@@ -166,8 +176,30 @@ public final class DetailPane {
         }
     }
 
+    private void showLastError(String error) {
+        String text = error == null || error.isEmpty() ? null : error;
+        if (java.util.Objects.equals(text, shownError) && java.util.Objects.equals(shownId, errorOf)) {
+            return; // the same text: keep the links the operator may be about to click
+        }
+        shownError = text;
+        errorOf = shownId;
+        lastError.getChildren().setAll(text == null ? List.of() : List.of(LongText.view(lastErrorText, "last error: ", text, "last_error of " + shownId)));
+    }
+
+    /** At most {@link #MAX_PROBLEMS} lines, then how many more (a set name or an id may be long; each line is clipped). */
+    private List<Node> problemLines(List<Problem> all) {
+        if (all.isEmpty()) {
+            return List.of(new Label("none"));
+        }
+        List<Node> lines = new java.util.ArrayList<>(all.stream().limit(MAX_PROBLEMS).map(this::problem).toList());
+        if (all.size() > MAX_PROBLEMS) {
+            lines.add(new Label("… and " + (all.size() - MAX_PROBLEMS) + " more"));
+        }
+        return lines;
+    }
+
     private Node problem(Problem p) {
-        Label l = new Label(p.code() + "  " + (p.field() == null ? p.key() : p.field()) + ": " + p.message());
+        Label l = new Label(LongText.clip(p.code() + "  " + (p.field() == null ? p.key() : p.field()) + ": " + p.message(), LongText.INLINE));
         l.getStyleClass().add("problem");
         l.setWrapText(true);
         return l;

@@ -4,14 +4,24 @@ import com.mt5ops.console.model.Fields;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.HashPart;
 import com.mt5ops.console.model.Problem;
+import com.mt5ops.console.model.RawInstance;
 import com.mt5ops.console.ui.fx.Format;
+import com.mt5ops.console.ui.fx.LongText;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 
-/** Every field of the three hashes, raw text as stored, with each field's problem beside it. */
+/**
+ * The fields of the three hashes, raw text as stored, with each field's problem beside it. Bounded for hashes Redis
+ * may hold whole: the known fields and the first others by name up to {@link FieldRows#MAX} per hash, then a count;
+ * long values folded ({@link LongText}). Rebuilt only when the instance's raw data or problems change.
+ */
 final class FieldsGrid extends GridPane {
+    private RawInstance shownRaw;
+    private List<Problem> shownProblems;
 
     FieldsGrid() {
         getStyleClass().add("fields");
@@ -19,6 +29,12 @@ final class FieldsGrid extends GridPane {
     }
 
     void show(Instance i) {
+        // the same data (a batch that changed other instances, a button's state): the rows stand as they are
+        if (Objects.equals(i.raw(), shownRaw) && i.problems().equals(shownProblems)) {
+            return;
+        }
+        shownRaw = i.raw();
+        shownProblems = i.problems();
         getChildren().clear();
         int row = 0;
         for (HashPart part : HashPart.values()) {
@@ -64,24 +80,36 @@ final class FieldsGrid extends GridPane {
         if (hash == null) {
             return row;
         }
-        for (Map.Entry<String, String> e : new TreeMap<>(hash).entrySet()) {
-            Label k = new Label(e.getKey());
-            k.getStyleClass().add("key");
+        List<String> names = FieldRows.shown(hash);
+        for (String name : names) {
+            String value = hash.get(name);
+            Label k = new Label(LongText.clip(name, 80));
+            k.getStyleClass().addAll("key", "field-name");
             k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Problem p = i.problems().stream().filter(x -> key.equals(x.key()) && e.getKey().equals(x.field())).findFirst().orElse(null);
-            Label v = new Label(e.getValue().isEmpty() ? "\"\"" : e.getValue());
+            Problem p = i.problems().stream().filter(x -> key.equals(x.key()) && name.equals(x.field())).findFirst().orElse(null);
+            Label v = new Label();
             v.getStyleClass().add(p == null ? "raw" : "bad");
             v.setWrapText(true);
             v.setMaxWidth(230);
-            String parsed = p == null ? parsed(i, part, e.getKey()) : null;
-            if (parsed != null && (parsed.equals(e.getValue()) || parsed.replace(".0 ", " ").startsWith(e.getValue() + " "))) {
+            javafx.scene.Node shown = value.isEmpty() ? v : LongText.view(v, "", value, part.hashName() + " " + name);
+            if (value.isEmpty()) {
+                v.setText("\"\"");
+            }
+            String parsed = p == null ? parsed(i, part, name) : null;
+            if (parsed != null && (parsed.equals(value) || parsed.replace(".0 ", " ").startsWith(value + " "))) {
                 parsed = null; // nothing to add beyond the raw text
             }
-            Label why = new Label(p == null ? (parsed == null ? "" : "= " + parsed) : "⚠ " + p.message());
+            Label why = new Label(p == null ? (parsed == null ? "" : "= " + parsed) : "⚠ " + LongText.clip(p.message(), LongText.INLINE));
             why.getStyleClass().add(p == null ? "key" : "problem");
             why.setWrapText(true);
             why.setMaxWidth(220);
-            addRow(row++, k, v, why);
+            addRow(row++, k, shown, why);
+        }
+        if (names.size() < hash.size()) {
+            Label more = new Label(String.format(Locale.ROOT, "… and %,d more fields", hash.size() - names.size()));
+            more.getStyleClass().add("muted");
+            more.setId("fields-more-" + part.hashName());
+            add(more, 0, row++, 3, 1);
         }
         return row;
     }

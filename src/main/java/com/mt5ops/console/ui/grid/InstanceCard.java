@@ -5,6 +5,7 @@ import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.fx.Format;
+import com.mt5ops.console.ui.fx.LongText;
 import com.mt5ops.console.ui.look.IconGlyph;
 import com.mt5ops.console.ui.look.Look;
 import com.mt5ops.console.ui.look.Looks;
@@ -132,7 +133,7 @@ public final class InstanceCard extends Canvas {
         g.setGlobalAlpha(1);
 
         setAccessibleText(state.text() + ", " + health.text() + ", " + life + ", cpu " + Format.percent(cpu)
-                + ", memory " + Format.megabytes(mem) + ", instance " + i.id() + ", data " + age
+                + ", memory " + Format.megabytes(mem) + ", instance " + LongText.clip(i.id(), LongText.INLINE) + ", data " + age
                 + (i.hasProblems() ? ", " + i.problems().size() + " data problems" : ""));
     }
 

@@ -2,6 +2,7 @@ package com.mt5ops.console.ui.grid;
 
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
+import com.mt5ops.console.ui.fx.LongText;
 import com.mt5ops.console.ui.look.Palette;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -13,6 +14,7 @@ import org.controlsfx.control.GridCell;
  * its instance changes, time passes or selection moves.
  */
 final class InstanceCell extends GridCell<Object> {
+    private static final int MAX_HINT_PROBLEMS = 10;
     private final FleetViewModel vm;
     private final InstanceCard card;
     private final GroupHeaderCard header;
@@ -133,9 +135,13 @@ final class InstanceCell extends GridCell<Object> {
         if (i == null) {
             return "";
         }
+        // bounded: a tooltip given a 10 MB last_error or hundreds of problems would stall the FX thread
         String error = i.lastError();
-        return i.id() + (error == null || error.isEmpty() ? "" : "\nlast error: " + error)
-                + (i.hasProblems() ? "\n" + i.problems().stream().map(p -> p.code() + " " + (p.field() == null ? "" : p.field() + ": ") + p.message())
-                        .collect(java.util.stream.Collectors.joining("\n")) : "");
+        int more = i.problems().size() - MAX_HINT_PROBLEMS;
+        return LongText.clip(i.id(), LongText.INLINE) + (error == null || error.isEmpty() ? "" : "\nlast error: " + LongText.clip(error, LongText.INLINE))
+                + (i.hasProblems() ? "\n" + i.problems().stream().limit(MAX_HINT_PROBLEMS)
+                        .map(p -> LongText.clip(p.code() + " " + (p.field() == null ? "" : p.field() + ": ") + p.message(), LongText.INLINE))
+                        .collect(java.util.stream.Collectors.joining("\n")) : "")
+                + (more > 0 ? "\n… and " + more + " more problems" : "");
     }
 }

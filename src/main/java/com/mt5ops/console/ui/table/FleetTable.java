@@ -4,6 +4,7 @@ import com.mt5ops.console.model.Freshness;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.fx.Format;
+import com.mt5ops.console.ui.fx.LongText;
 import com.mt5ops.console.ui.look.Looks;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -93,7 +94,7 @@ public final class FleetTable {
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> {
             Instance i = vm.get(cell.getValue());
-            return new ReadOnlyStringWrapper(i == null ? "" : value.apply(i));
+            return new ReadOnlyStringWrapper(i == null ? "" : LongText.clip(value.apply(i), LongText.INLINE));
         });
         table.getColumns().add(c);
     }
