@@ -7,6 +7,10 @@ import com.mt5ops.console.sim.FleetSimulator;
 import com.mt5ops.console.sim.SimulatedMarker;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,8 @@ public final class DemoEnvironment implements AutoCloseable {
     private final RedisConnector connector;
     private final FleetSimulator simulator;
     private final Thread simulatorThread;
+    private final List<Consumer<String>> troubleListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closing;
 
     private DemoEnvironment(LocalRedisServer server, int instances, double rate) {
         this.server = server;
@@ -34,17 +40,51 @@ public final class DemoEnvironment implements AutoCloseable {
         });
         this.simulator = new FleetSimulator(connector, instances, 42);
         simulator.seed();
-        this.simulatorThread = new Thread(() -> {
-            try {
-                simulator.run(rate, null);
-            } catch (RuntimeException e) {
-                if (server.isAlive()) {
-                    LOG.warn("demo simulator stopped: {}", e.getMessage());
-                }
-            }
-        }, "demo-simulator");
+        this.simulatorThread = new Thread(() -> supervise(rate), "demo-simulator");
         simulatorThread.setDaemon(true);
         simulatorThread.start();
+    }
+
+    /**
+     * Keeps the simulator moving: when it fails (its Redis froze past the command timeout, refused writes …) it says
+     * so and starts again after 1, 2, 4 … 10 s; when the demo's Redis itself died, it says that and stops.
+     */
+    private void supervise(double rate) {
+        long backoffMs = 1_000;
+        while (!closing) {
+            try {
+                simulator.run(rate, null);
+                return;
+            } catch (RuntimeException e) {
+                if (closing) {
+                    return;
+                }
+                if (!server.isAlive()) {
+                    tell("The demo's Redis has died (" + server.exitStatus() + "): the simulated fleet stops moving.");
+                    return;
+                }
+                LOG.warn("demo simulator stopped; restarting it", e);
+                tell("The demo's simulator stopped (" + firstLine(e) + "); restarting it in " + backoffMs / 1000 + " s.");
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoffMs));
+                backoffMs = Math.min(10_000, backoffMs * 2);
+            }
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e.getCause() != null ? e.getCause() : e;
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    private void tell(String text) {
+        LOG.warn("{}", text);
+        troubleListeners.forEach(l -> l.accept(text));
+    }
+
+    /** {@code listener} hears (on the simulator's thread) when the demo's simulator or its Redis died. */
+    public void onTrouble(Consumer<String> listener) {
+        troubleListeners.add(listener);
     }
 
     /** Starts the demo Redis and fleet; the message of the exception says what to do when no Redis can run. */
@@ -74,6 +114,7 @@ public final class DemoEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         simulator.stop();
         try {
             simulatorThread.join(3000);

@@ -120,11 +120,15 @@ public final class GuiCommand implements Callable<Integer> {
                 ctx.err().flush();
                 return ExitCodes.UNAVAILABLE;
             }
+            DemoEnvironment demo = demoEnv;
             Platform.runLater(() -> {
                 Stage stage = new Stage();
                 shown.set(stage);
                 MainWindow window = new MainWindow(stage, services, executors.io(), remembered, store::save);
                 debugAt("window built");
+                if (demo != null) {
+                    demo.onTrouble(text -> Platform.runLater(() -> window.notice(text)));
+                }
                 stage.setOnHidden(e -> {
                     window.stop();
                     closed.countDown();

@@ -105,6 +105,15 @@ public final class LocalRedisServer implements AutoCloseable {
         return process.pid();
     }
 
+    /** How the process ended ("exit code 1", "killed by signal 9"), or "running". */
+    public String exitStatus() {
+        if (process == null || process.isAlive()) {
+            return "running";
+        }
+        int code = process.exitValue();
+        return code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -96,10 +96,13 @@ final class SimWrites {
     }
 
     void await() {
-        for (CompletableFuture<?> f : pending) {
-            f.join();
+        try {
+            for (CompletableFuture<?> f : pending) {
+                f.join();
+            }
+        } finally {
+            pending.clear(); // a failed write is reported once; the next round starts clean
         }
-        pending.clear();
     }
 
     private static String fmt(double v) {

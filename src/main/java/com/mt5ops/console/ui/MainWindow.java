@@ -216,6 +216,11 @@ public final class MainWindow {
         }
     }
 
+    /** Something the operator must know that is not about one instance (the demo's simulator died …): FX thread. */
+    public void notice(String text) {
+        status.message(text, false);
+    }
+
     /** Where exports are written: by default the save dialog; {@code choose} gets the suggested name, null cancels. */
     public void chooseExportFilesWith(java.util.function.UnaryOperator<String> choose) {
         exportTarget = name -> {

@@ -51,6 +51,32 @@ class DemoEnvironmentTest {
         }
     }
 
+    @Test
+    void whenTheSimulatorFailsTheDemoSaysSoAndRestartsItAndWhenItsRedisDiesItSaysThat() throws Exception {
+        try (DemoEnvironment demo = DemoEnvironment.start(20, 200)) {
+            List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+            demo.onTrouble(told::add);
+            try (RedisClient client = RedisClient.create(demo.uri()); StatefulRedisConnection<String, String> c = client.connect()) {
+                RedisCommands<String, String> r = c.sync();
+                // Redis refuses every write: the simulator's next round fails
+                r.configSet("maxmemory-policy", "noeviction");
+                r.configSet("maxmemory", "1");
+                Await.until(Duration.ofSeconds(10), () -> told.stream().anyMatch(t -> t.startsWith("The demo's simulator stopped (")
+                        && t.contains("OOM") && t.endsWith("restarting it in 1 s.")), () -> "told " + told);
+                r.configSet("maxmemory", "0");
+                long before = r.info("commandstats").lines().filter(l -> l.startsWith("cmdstat_evalsha") || l.startsWith("cmdstat_hset"))
+                        .mapToLong(l -> Long.parseLong(l.replaceAll("^[^:]+:calls=(\\d+),.*", "$1"))).sum();
+                Await.until(Duration.ofSeconds(10), () -> r.info("commandstats").lines()
+                        .filter(l -> l.startsWith("cmdstat_evalsha") || l.startsWith("cmdstat_hset"))
+                        .mapToLong(l -> Long.parseLong(l.replaceAll("^[^:]+:calls=(\\d+),.*", "$1"))).sum() > before + 50,
+                        () -> "the simulator did not write again; told " + told);
+            }
+            demo.server().kill();
+            Await.until(Duration.ofSeconds(15), () -> told.stream().anyMatch(t -> t.startsWith("The demo's Redis has died (killed by signal 9)")),
+                    () -> "told " + told);
+        }
+    }
+
     /** One inline command on a fresh connection that never authenticated; the first line of the reply. */
     private static String unauthenticated(int port, String command) throws java.io.IOException {
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
