@@ -54,6 +54,10 @@ public final class WriteGateway implements AutoCloseable {
     }
 
     private synchronized TransitionService service() {
+        if (transitions != null && transitions.stale()) { // Sentinel moved the master: write to the new one
+            transitions.close();
+            transitions = null;
+        }
         if (transitions == null) {
             transitions = new TransitionService(connector, table);
         }

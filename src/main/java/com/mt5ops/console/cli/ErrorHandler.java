@@ -32,6 +32,16 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
             cmd.getErr().flush();
             return access.reason() == RedisAccessException.Reason.BAD_URI ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE;
         }
+        Throwable lettuce = ex;
+        while (!(lettuce instanceof io.lettuce.core.RedisException) && lettuce.getCause() != null && lettuce.getCause() != lettuce) {
+            lettuce = lettuce.getCause();
+        }
+        if (lettuce instanceof io.lettuce.core.RedisException) {
+            // Redis went away or refused mid-command (a failover: connection closed, READONLY, a timeout): one line, exit 5
+            cmd.getErr().println("error: " + RedisAccessException.from("Redis", lettuce).getMessage());
+            cmd.getErr().flush();
+            return ExitCodes.UNAVAILABLE;
+        }
         // Not an expected failure: a bug. Its own exit code (never 1, which means "check found problems").
         LOG.error("command failed unexpectedly", ex);
         cmd.getErr().println("error: internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": "

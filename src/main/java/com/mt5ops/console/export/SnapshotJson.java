@@ -101,6 +101,9 @@ public final class SnapshotJson {
             m.put("last_full_sync", s.lastFullSync() == null ? null : s.lastFullSync().toString());
             m.put("version", s.version());
             m.put("reason", s.reason());
+            if (!s.master().isEmpty()) {
+                m.put("master", s.master()); // behind Sentinel: the master the mirror reads
+            }
         }
         return m;
     }

@@ -23,6 +23,7 @@ public final class RedisConnector implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final RedisEndpoint endpoint;
+    private final MasterRoute route;
     private Clients clients; // built on first use, on the thread that connects: Lettuce and Netty take long to load
     private boolean closed;
 
@@ -32,6 +33,7 @@ public final class RedisConnector implements AutoCloseable {
 
     public RedisConnector(RedisEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.route = new MasterRoute(endpoint, () -> clients().client());
     }
 
     private synchronized Clients clients() {
@@ -77,10 +79,16 @@ public final class RedisConnector implements AutoCloseable {
         return endpoint;
     }
 
+    /** Where connections go: the endpoint, or behind Sentinel the master the sentinels name now. */
+    public MasterRoute route() {
+        return route;
+    }
+
     /** A connection for reads (and the writes of simulate and repair), reconnecting on its own. */
     public StatefulRedisConnection<String, String> connect() {
         try {
-            return clients().client().connect();
+            RedisClient client = clients().client();
+            return route.sentinel() ? client.connect(route.target(READ_TIMEOUT).uri()) : client.connect();
         } catch (RuntimeException e) {
             throw RedisAccessException.from(endpoint.display(), e);
         }
@@ -88,8 +96,23 @@ public final class RedisConnector implements AutoCloseable {
 
     /** The operator-action connection: a click that cannot reach Redis fails now, and is never re-sent later. */
     public StatefulRedisConnection<String, String> connectWriter() {
+        return connectWriter(writerTarget());
+    }
+
+    /** Where a writer connects now: behind Sentinel the master the sentinels name; null: the endpoint itself. */
+    public MasterRoute.Target writerTarget() {
         try {
-            return clients().writeClient().connect();
+            return route.sentinel() ? route.target(WRITE_TIMEOUT) : null;
+        } catch (RuntimeException e) {
+            throw RedisAccessException.from(endpoint.display(), e);
+        }
+    }
+
+    /** A writer to {@code target} (from {@link MasterRoute#target}; null: the endpoint itself). */
+    public StatefulRedisConnection<String, String> connectWriter(MasterRoute.Target target) {
+        try {
+            RedisClient writeClient = clients().writeClient();
+            return target == null ? writeClient.connect() : writeClient.connect(target.uri());
         } catch (RuntimeException e) {
             throw RedisAccessException.from(endpoint.display(), e);
         }
@@ -97,7 +120,8 @@ public final class RedisConnector implements AutoCloseable {
 
     public StatefulRedisPubSubConnection<String, String> connectPubSub() {
         try {
-            return clients().client().connectPubSub();
+            RedisClient client = clients().client();
+            return route.sentinel() ? client.connectPubSub(route.target(READ_TIMEOUT).uri()) : client.connectPubSub();
         } catch (RuntimeException e) {
             throw RedisAccessException.from(endpoint.display(), e);
         }
@@ -106,6 +130,7 @@ public final class RedisConnector implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        route.close();
         if (clients == null) {
             return;
         }

@@ -25,7 +25,7 @@ final class TransitionReplies {
             case DENIED -> "permission denied: the Redis user may not change " + id + " (" + detail + ")";
             case REFUSED -> "refused before any write: " + id + ": " + detail;
             case SERVER_ERROR -> "Redis failed the transition of " + id + ", the change is incomplete: " + detail;
-            case UNAVAILABLE -> detail;
+            case UNAVAILABLE, NOT_REPLICATED -> detail;
         };
         if (outcome == Outcome.SERVER_ERROR && detail.endsWith("nothing was written")) {
             message = "Redis failed the transition of " + id + ": " + detail;

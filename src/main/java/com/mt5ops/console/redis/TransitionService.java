@@ -25,21 +25,32 @@ public final class TransitionService implements AutoCloseable {
     private final LuaScript script = new LuaScript("transition.lua");
     private final AuthenticatedUser user;
     private final String target;
+    private final WriteGuard guard;
 
     public TransitionService(RedisConnector connector, TransitionTable table) {
-        this.connection = connector.connectWriter();
+        MasterRoute.Target to = connector.writerTarget();
+        this.connection = connector.connectWriter(to);
         this.redis = connection.async();
         this.table = table;
         this.user = new AuthenticatedUser(redis);
         this.target = connector.endpoint().display();
+        this.guard = new WriteGuard(redis, connector.route(), to == null ? null : to.master(), target);
     }
 
+    /** The master, the role and (after the script) replication are checked around the script: {@link WriteGuard}. */
     public CompletableFuture<TransitionResult> apply(TransitionRequest request) {
         String id = request.instanceId();
-        return user.name()
+        return guard.before(id).thenCompose(before -> before.refusal() != null ? CompletableFuture.completedFuture(before.refusal())
+                : user.name()
                 .thenCompose(redisUser -> run(request, redisUser))
                 .handle((value, failure) -> failure == null
-                        ? TransitionReplies.toResult(id, value) : TransitionReplies.toFailure(target, id, failure));
+                        ? TransitionReplies.toResult(id, value) : TransitionReplies.toFailure(target, id, failure))
+                .thenCompose(result -> guard.confirm(before, result)));
+    }
+
+    /** True once Sentinel moved the master away from the server this service writes to: open a new one. */
+    public boolean stale() {
+        return guard.stale();
     }
 
     private CompletableFuture<List<Object>> run(TransitionRequest request, String redisUser) {

@@ -6,8 +6,6 @@ import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.model.KeySchema;
 import com.mt5ops.console.model.LaunchMode;
 import com.mt5ops.console.redis.RedisConnector;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,9 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class FleetSimulator implements AutoCloseable {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisAsyncCommands<String, String> redis;
-    private final SimWrites writes;
+    private final SimLink link;
     private final SplittableRandom random;
     private final List<SimInstance> fleet = new ArrayList<>();
     private final Map<String, SimInstance> byId = new HashMap<>();
@@ -38,10 +34,7 @@ public final class FleetSimulator implements AutoCloseable {
     private long updates;
 
     public FleetSimulator(RedisConnector connector, int instances, long seed) {
-        this.connection = connector.connect();
-        this.connection.setAutoFlushCommands(false);
-        this.redis = connection.async();
-        this.writes = new SimWrites(redis);
+        this.link = new SimLink(connector);
         this.random = new SplittableRandom(seed);
         create(instances);
     }
@@ -74,10 +67,9 @@ public final class FleetSimulator implements AutoCloseable {
     /** Writes every instance once: hashes and index sets, after recording their ids in {@link SimulatedMarker#KEY}. */
     public void seed() {
         long now = System.currentTimeMillis();
-        if (!fleet.isEmpty()) {
-            writes.marked(ids()); // first, so a seed cut short is still marked
-        }
-        for (SimInstance i : fleet) {
+        long[] at = new long[fleet.size()];
+        for (int n = 0; n < fleet.size(); n++) {
+            SimInstance i = fleet.get(n);
             double roll = random.nextDouble();
             i.state = roll < 0.86 ? InstanceState.RUNNING : roll < 0.92 ? InstanceState.STOPPED
                     : roll < 0.97 ? InstanceState.CRASHED : InstanceState.RESTARTING;
@@ -95,13 +87,19 @@ public final class FleetSimulator implements AutoCloseable {
                 i.lastError = MtErrors.crash(random);
             }
             i.health = i.derivedHealth();
-            long at = i.silent ? now - Duration.ofMinutes(2 + random.nextInt(20)).toMillis() : now;
-            writes.instance(i, at, true);
-            writes.metrics(i, at);
-            writes.health(i, at, now, true);
+            at[n] = i.silent ? now - Duration.ofMinutes(2 + random.nextInt(20)).toMillis() : now;
         }
-        connection.flushCommands();
-        writes.await();
+        do { // a seed lost to a failover is written again, whole, on the new master
+            if (!fleet.isEmpty()) {
+                link.writes().marked(ids()); // first, so a seed cut short is still marked
+            }
+            for (int n = 0; n < fleet.size(); n++) {
+                SimInstance i = fleet.get(n);
+                link.writes().instance(i, at[n], true);
+                link.writes().metrics(i, at[n]);
+                link.writes().health(i, at[n], now, true);
+            }
+        } while (!link.flush());
     }
 
     /** Runs at {@code ratePerSecond} instance updates until {@code duration} passes or {@link #stop()}. */
@@ -121,8 +119,7 @@ public final class FleetSimulator implements AutoCloseable {
                 manage(wallMs);
                 nextManager = now + TimeUnit.SECONDS.toNanos(1);
             }
-            connection.flushCommands();
-            writes.await();
+            link.flush();
             LockSupport.parkNanos(TICK_NANOS);
         }
         updates += done;
@@ -159,10 +156,10 @@ public final class FleetSimulator implements AutoCloseable {
         }
         i.health = i.derivedHealth();
         if (random.nextInt(10) == 0) {
-            writes.instance(i, nowMs, false);
+            link.writes().instance(i, nowMs, false);
         }
-        writes.metrics(i, nowMs);
-        writes.health(i, nowMs, nowMs, false);
+        link.writes().metrics(i, nowMs);
+        link.writes().health(i, nowMs, nowMs, false);
     }
 
     private void walk(SimInstance i) {
@@ -176,7 +173,10 @@ public final class FleetSimulator implements AutoCloseable {
 
     /** The instance manager: adopt operators' changes, bring restarts back, restart crashed auto instances. */
     private void manage(long nowMs) {
-        Map<String, InstanceState> inRedis = writes.statesInRedis();
+        Map<String, InstanceState> inRedis = link.read(SimWrites::statesInRedis);
+        if (inRedis == null) {
+            return; // the connection failed; the next round manages
+        }
         for (SimInstance i : fleet) {
             InstanceState seen = inRedis.get(i.id);
             if (seen != null && seen != i.state) {
@@ -220,9 +220,9 @@ public final class FleetSimulator implements AutoCloseable {
             i.connections = 0;
         }
         i.health = i.derivedHealth();
-        writes.instance(i, nowMs, true);
-        writes.metrics(i, nowMs);
-        writes.health(i, nowMs, nowMs, false);
+        link.writes().instance(i, nowMs, true);
+        link.writes().metrics(i, nowMs);
+        link.writes().health(i, nowMs, nowMs, false);
     }
 
     private static double clamp(double v, double lo, double hi) {
@@ -249,6 +249,6 @@ public final class FleetSimulator implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        connection.close();
+        link.close();
     }
 }

@@ -72,7 +72,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         this.history = new MetricHistory(config.historySeconds());
         this.content = new MirrorContent(parser, history);
         this.machine = new MirrorMachine(config, rights.mayWrite(), clock.millis());
-        this.out = new MirrorPublisher(machine::status, content, clock);
+        this.out = new MirrorPublisher(machine::status, () -> connection == null ? "" : connection.master(), content, clock);
         this.driver = new MachineDriver(machine, inbox, clock, () -> new Tick(keyspace.events(), keyspace.heard()),
                 () -> connection != null && !connection.commandsUp(), this::execute);
         this.patience = new Patience(SLICE_MS, driver::whileWaiting);

@@ -58,7 +58,11 @@ final class MachineDriver {
 
     void handle(MirrorEvent event) {
         for (MirrorAction action : machine.on(event, clock.millis())) {
-            if (inWait && action != MirrorAction.PING && action != MirrorAction.PUBLISH) {
+            if (inWait && action == MirrorAction.CONNECT) {
+                // the master moved: leave the old one now, so a read still waiting on it (a frozen one) fails at once
+                shell.accept(MirrorAction.DISCONNECT);
+                deferred.add(action);
+            } else if (inWait && action != MirrorAction.PING && action != MirrorAction.PUBLISH) {
                 deferred.add(action);
             } else {
                 shell.accept(action);
@@ -94,8 +98,9 @@ final class MachineDriver {
         return generation;
     }
 
-    /** Worker: a new generation begins (connections are being replaced). */
+    /** Worker: a new generation begins (connections are being replaced); what the old one's held back is dropped. */
     long nextGeneration() {
+        held.clear();
         return ++generation;
     }
 }

@@ -1,10 +1,12 @@
 package com.mt5ops.console.sync;
 
 import com.mt5ops.console.redis.FleetLoader;
+import com.mt5ops.console.redis.MasterRoute;
 import com.mt5ops.console.redis.NotificationConfig;
 import com.mt5ops.console.redis.Patience;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.sync.MirrorEvent.LinkLost;
+import com.mt5ops.console.sync.MirrorEvent.MasterSwitched;
 import com.mt5ops.console.sync.MirrorEvent.PingAnswered;
 import com.mt5ops.console.sync.MirrorEvent.PingFailed;
 import com.mt5ops.console.sync.MirrorEvent.Subscribed;
@@ -32,10 +34,14 @@ final class MirrorConnection implements AutoCloseable {
     private final StatefulRedisConnection<String, String> control;
     private final FleetLoader loader;
     private final Patience patience;
+    private final MasterRoute.Following following;
+    private final String master;
     private final String probeKey = PROBE_PREFIX + UUID.randomUUID();
 
     MirrorConnection(RedisConnector connector, KeyspaceListener listener, MirrorInbox inbox, long generation, Patience patience) {
         this.patience = patience;
+        // Behind Sentinel: a master switch moves the mirror at once, not when the old master drops its clients
+        this.following = connector.route().follow(m -> inbox.post(generation, new MasterSwitched(m.toString())));
         StatefulRedisConnection<String, String> c = null;
         FleetLoader l = null;
         StatefulRedisPubSubConnection<String, String> p = null;
@@ -60,12 +66,20 @@ final class MirrorConnection implements AutoCloseable {
             });
             p.sync().psubscribe(listener.pattern(), listener.probePattern()); // a refusal (ACL) surfaces here
         } catch (RuntimeException e) {
+            following.close();
             closeAll(p, l, c);
             throw e;
         }
+        MasterRoute.Master at = connector.route().current();
+        this.master = at == null ? "" : at.toString();
         this.control = c;
         this.loader = l;
         this.pubsub = p;
+    }
+
+    /** Behind Sentinel, the master these connections reach (host:port); empty otherwise. */
+    String master() {
+        return master;
     }
 
     FleetLoader loader() {
@@ -113,6 +127,7 @@ final class MirrorConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        following.close();
         closeAll(pubsub, loader, control);
     }
 

@@ -56,6 +56,13 @@ sealed interface MirrorEvent {
     record Failed(String why) implements MirrorEvent {
     }
 
+    /**
+     * Sentinel moved the master to {@code to} (host:port): leave the old one at once (it may stay writable for seconds
+     * and show changes that will be thrown away), connect to the new one and read everything again.
+     */
+    record MasterSwitched(String to) implements MirrorEvent {
+    }
+
     /** The operator asked for a full resync. */
     record ResyncRequested() implements MirrorEvent {
     }

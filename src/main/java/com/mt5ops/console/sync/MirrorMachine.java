@@ -64,7 +64,7 @@ final class MirrorMachine {
             linkLost(now);
         } else if (event instanceof MirrorEvent.NotificationsOn on) {
             notificationsOn(on.confirmed(), now, out);
-        } else if (event instanceof MirrorEvent.NotificationsOff off) {
+        } else if (event instanceof MirrorEvent.NotificationsOff off && link == Link.UP) {
             startPolling(off.why(), now);
         } else if (event instanceof MirrorEvent.PingAnswered) {
             pingAnswered(now, out);
@@ -76,6 +76,10 @@ final class MirrorMachine {
             readFailed(f.why(), now, out);
         } else if (event instanceof MirrorEvent.Failed f) {
             failed(f.why(), now, out);
+        } else if (event instanceof MirrorEvent.MasterSwitched m) { // off the old master now: it may stay writable for seconds
+            pause(now);
+            connect(out);
+            set(ConnectionState.RECONNECTING, "master switched to " + m.to() + " (Sentinel)");
         } else if (event instanceof MirrorEvent.ResyncRequested && mayRead()) {
             emit(out, MirrorAction.READ_ALL);
         }
@@ -136,7 +140,7 @@ final class MirrorMachine {
 
     private void connectFailed(String why, long now) {
         link = Link.CLOSED;
-        behind(now);
+        disconnectedSince = disconnectedSince == null ? now : disconnectedSince;
         connectDue = now + config.retryInterval().toMillis();
         set(ConnectionState.DISCONNECTED, "cannot reach Redis: " + why);
     }
@@ -239,7 +243,6 @@ final class MirrorMachine {
         failure = why;
         long delay = backoff.next(now);
         link = Link.CLOSED;
-        readFailures = 0;
         pause(now);
         connectDue = now + delay;
         set(ConnectionState.FAILED, "the mirror stopped: " + why + "; restarting in " + delay / 1000 + " s");
@@ -251,10 +254,7 @@ final class MirrorMachine {
         liveness.stop();
         heartbeat.stop();
         readDue = notificationsDue = NEVER;
-        behind(now);
-    }
-
-    private void behind(long now) {
+        readFailures = 0;
         disconnectedSince = disconnectedSince == null ? now : disconnectedSince;
     }
 

@@ -20,13 +20,16 @@ final class MirrorPublisher {
     private final List<MirrorListener> listening = new CopyOnWriteArrayList<>();
     private final Queue<MirrorListener> joining = new ConcurrentLinkedQueue<>();
     private final Supplier<MachineStatus> machine;
+    private final Supplier<String> master;
     private final MirrorContent content;
     private final Clock clock;
     private long version;
     private volatile MirrorStats stats;
 
-    MirrorPublisher(Supplier<MachineStatus> machine, MirrorContent content, Clock clock) {
+    /** {@code master}: behind Sentinel the master read now (asked on the worker only); empty otherwise. */
+    MirrorPublisher(Supplier<MachineStatus> machine, Supplier<String> master, MirrorContent content, Clock clock) {
         this.machine = machine;
+        this.master = master;
         this.content = content;
         this.clock = clock;
         this.stats = currentStats();
@@ -102,7 +105,7 @@ final class MirrorPublisher {
     private MirrorStats currentStats() {
         MachineStatus m = machine.get();
         return new MirrorStats(m.state(), instant(m.lastFullSync()), m.eventsPerSecond(), m.events(), m.resyncs(),
-                m.reconnects(), version, content.size(), m.reason(), m.basis(), instant(m.disconnectedSince()));
+                m.reconnects(), version, content.size(), m.reason(), m.basis(), instant(m.disconnectedSince()), master.get());
     }
 
     private static Instant instant(Long epochMs) {

@@ -16,6 +16,7 @@ import com.mt5ops.console.sync.MirrorEvent.ConnectFailed;
 import com.mt5ops.console.sync.MirrorEvent.Connected;
 import com.mt5ops.console.sync.MirrorEvent.Failed;
 import com.mt5ops.console.sync.MirrorEvent.LinkLost;
+import com.mt5ops.console.sync.MirrorEvent.MasterSwitched;
 import com.mt5ops.console.sync.MirrorEvent.NotificationsOff;
 import com.mt5ops.console.sync.MirrorEvent.NotificationsOn;
 import com.mt5ops.console.sync.MirrorEvent.PingAnswered;
@@ -447,5 +448,75 @@ class MirrorMachineTest {
         assertEquals(ConnectionState.CONNECTING, state());
         after(1);
         assertEquals(ConnectionState.POLLING, state(), "5 s of answering without an event");
+    }
+
+    @Test
+    void aMasterSwitchLeavesTheOldMasterAtOnceAndResyncsFromTheNewOne() {
+        live();
+        now += 300;
+        assertEquals(List.of(CONNECT, PUBLISH), on(new MasterSwitched("10.0.0.2:6380")), "no waiting for the old master to drop us");
+        assertEquals(ConnectionState.RECONNECTING, state());
+        assertEquals("master switched to 10.0.0.2:6380 (Sentinel)", reason());
+        assertEquals(now, machine.status().disconnectedSince(), "what was shown came from the old master");
+        assertFalse(machine.mayRead(), "nothing more is read from the old master");
+        assertFalse(after(1_000).contains(PING));
+        assertEquals(List.of(), on(new ResyncRequested()));
+        assertEquals(List.of(), on(new Connected()), "opening the new connections keeps the reason");
+        assertEquals("master switched to 10.0.0.2:6380 (Sentinel)", reason());
+        assertEquals(List.of(CHECK_NOTIFICATIONS, READ_ALL, PUBLISH), on(new Subscribed()), "a full resync from the new master");
+        assertEquals(1, machine.status().reconnects());
+        on(new NotificationsOn(true));
+        on(new ReadDone(now, 0));
+        heard++;
+        after(1);
+        assertEquals(ConnectionState.LIVE, state());
+        assertNull(machine.status().disconnectedSince());
+    }
+
+    @Test
+    void aMasterSwitchEndsAStallOnAFrozenMasterAtOnce() {
+        serverAnswers = false;
+        live();
+        after(1_000);
+        after(2_000);
+        assertEquals(ConnectionState.STALLED, state());
+        long frozenSince = machine.status().disconnectedSince();
+        assertTrue(on(new MasterSwitched("10.0.0.2:6380")).contains(CONNECT));
+        assertEquals(ConnectionState.RECONNECTING, state());
+        assertEquals(frozenSince, machine.status().disconnectedSince(), "behind since the freeze, not the switch");
+        assertFalse(after(5_000).contains(PING), "no PING to the old master");
+        serverAnswers = true;
+        on(new Connected());
+        assertTrue(on(new Subscribed()).contains(READ_ALL));
+        assertTrue(machine.mayRead(), "no stall carried over to the new master");
+        on(new NotificationsOn(true));
+        heard++;
+        assertTrue(after(1_000).contains(PING));
+        assertEquals(ConnectionState.LIVE, state());
+    }
+
+    @Test
+    void aMasterSwitchWhileDisconnectedOrFailedConnectsNowInsteadOfAfterTheDelay() {
+        on(new Start());
+        on(new ConnectFailed("Connection refused"));
+        assertEquals(ConnectionState.DISCONNECTED, state());
+        assertEquals(List.of(CONNECT, PUBLISH), on(new MasterSwitched("10.0.0.2:6380")));
+        assertEquals("master switched to 10.0.0.2:6380 (Sentinel)", reason());
+        assertFalse(after(1_000).contains(CONNECT), "the retry timer is gone: the connect is under way");
+        on(new Connected());
+        on(new Subscribed());
+        assertEquals(List.of(DISCONNECT, PUBLISH), on(new Failed("boom")));
+        assertEquals(ConnectionState.FAILED, state());
+        assertEquals(List.of(CONNECT, PUBLISH), on(new MasterSwitched("10.0.0.3:6381")), "no backoff before the new master");
+        assertEquals(ConnectionState.RECONNECTING, state());
+        assertEquals("master switched to 10.0.0.3:6381 (Sentinel)", reason());
+    }
+
+    @Test
+    void notificationsReportedOffByAConnectionAlreadyLeftChangeNothing() {
+        live();
+        on(new MasterSwitched("10.0.0.2:6380"));
+        assertEquals(List.of(), on(new NotificationsOff("CONFIG refused")), "a check cut short by the switch");
+        assertEquals(ConnectionState.RECONNECTING, state());
     }
 }

@@ -60,7 +60,8 @@ public final class StatusBar {
         }
         connection.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
         // LIVE says what it rests on: events seen, or (read-only) the server's flags or reconciliation alone
-        sync.setText("last full sync " + Format.clock(s.lastFullSync()) + (s.basis().isEmpty() ? "" : " · " + s.basis()));
+        sync.setText("last full sync " + Format.clock(s.lastFullSync()) + (s.basis().isEmpty() ? "" : " · " + s.basis())
+                + (s.master().isEmpty() ? "" : " · master " + s.master())); // behind Sentinel: which server, after a switch too
         rate.setText(String.format(Locale.ROOT, "%,.0f events/s", s.eventsPerSecond()));
     }
 
