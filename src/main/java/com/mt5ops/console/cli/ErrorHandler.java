@@ -38,7 +38,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         }
         if (lettuce instanceof io.lettuce.core.RedisException) {
             // Redis went away or refused mid-command (a failover: connection closed, READONLY, a timeout): one line, exit 5
-            cmd.getErr().println("error: " + RedisAccessException.from("Redis", lettuce).getMessage());
+            cmd.getErr().println("error: " + TerminalText.escape(RedisAccessException.from("Redis", lettuce).getMessage()));
             cmd.getErr().flush();
             return ExitCodes.UNAVAILABLE;
         }
