@@ -40,6 +40,7 @@ public final class DemoEnvironment implements AutoCloseable {
         });
         this.simulator = new FleetSimulator(connector, instances, 42);
         simulator.seed();
+        simulator.onNews(news -> tell("The demo's simulator " + (news.startsWith("cannot") ? "" : "is ") + news + "."));
         this.simulatorThread = new Thread(() -> supervise(rate), "demo-simulator");
         simulatorThread.setDaemon(true);
         simulatorThread.start();

@@ -31,6 +31,7 @@ public final class LocalRedisServer implements AutoCloseable {
     private final int port;
     private final List<String> extraArgs;
     private final String password; // null: none, for tests that need a plain server
+    private Path dir; // its own working folder: no file of another server is loaded, none lands where the app runs
     private Process process;
 
     private LocalRedisServer(Path binary, int port, List<String> extraArgs, boolean withPassword) {
@@ -133,7 +134,11 @@ public final class LocalRedisServer implements AutoCloseable {
 
     private void launch() throws IOException {
         // "-" first: the rest of the configuration comes on standard input, where `ps` does not show it
-        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "-", "--port", Integer.toString(port),
+        if (dir == null) {
+            dir = Files.createTempDirectory("mt5-redis-",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        }
+        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "-", "--dir", dir.toString(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--protected-mode", "yes", "--save", "", "--appendonly", "no", "--daemonize", "no"));
         cmd.addAll(extraArgs);
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -229,6 +234,18 @@ public final class LocalRedisServer implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        deleteDir();
+    }
+
+    private void deleteDir() {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // a temporary folder; the OS cleans it up eventually
         }
     }
 }

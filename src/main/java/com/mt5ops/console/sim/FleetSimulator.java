@@ -126,6 +126,11 @@ public final class FleetSimulator implements AutoCloseable {
         return done;
     }
 
+    /** {@code listener} hears (on the simulator's thread) when its writes start failing and when they work again. */
+    public void onNews(java.util.function.Consumer<String> listener) {
+        link.onNews(listener);
+    }
+
     public void stop() {
         stopped = true;
     }

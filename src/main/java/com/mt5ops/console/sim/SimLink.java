@@ -28,6 +28,7 @@ final class SimLink implements AutoCloseable {
     private StatefulRedisConnection<String, String> connection;
     private SimWrites writes;
     private long failingSince = -1;
+    private volatile java.util.function.Consumer<String> news = text -> { };
 
     SimLink(RedisConnector connector) {
         this.connector = connector;
@@ -44,6 +45,11 @@ final class SimLink implements AutoCloseable {
         writes = new SimWrites(connection.async());
     }
 
+    /** Hears (on the simulator's thread) when writing starts failing and when it works again. */
+    void onNews(java.util.function.Consumer<String> listener) {
+        news = listener;
+    }
+
     /** The writes of the current connection (a new one after each reopen). */
     SimWrites writes() {
         return writes;
@@ -57,6 +63,9 @@ final class SimLink implements AutoCloseable {
         } catch (RuntimeException e) {
             reopen(e);
             return false;
+        }
+        if (failingSince >= 0) {
+            news.accept("writing again");
         }
         failingSince = -1;
         if (moved) {
@@ -79,6 +88,10 @@ final class SimLink implements AutoCloseable {
         moved = false;
         long now = System.nanoTime();
         if (cause != null) {
+            if (failingSince < 0) {
+                Throwable root = cause.getCause() != null ? cause.getCause() : cause;
+                news.accept("cannot write (" + String.valueOf(root.getMessage()).lines().findFirst().orElse("") + "); retrying");
+            }
             failingSince = failingSince < 0 ? now : failingSince;
             LOG.warn("simulated writes to {} failed ({}); reconnecting", connector.endpoint().display(), cause.getMessage());
         }
