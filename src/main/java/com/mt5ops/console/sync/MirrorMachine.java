@@ -35,13 +35,13 @@ final class MirrorMachine {
     private int readFailures;
     private String failure = "";
 
-    /** {@code probeWrites}: whether the mirror may write a probe key to prove that events flow. */
+    /** {@code probeWrites}: whether the mirror may write a probe key to prove that events flow (the user too: NotificationsOn). */
     MirrorMachine(MirrorConfig config, boolean probeWrites, long now) {
         this.config = config;
         this.probeWrites = probeWrites;
         this.heartbeat = new Heartbeat(config.pingInterval().toMillis(), config.stallAfter().toMillis());
         this.tally = new MirrorTally(now);
-        this.liveness = new Liveness(config.probeTimeout().toMillis(), probeWrites);
+        this.liveness = new Liveness(config.probeTimeout().toMillis());
         this.backoff = new Backoff(config.restartBackoffMax().toMillis());
     }
 
@@ -63,7 +63,7 @@ final class MirrorMachine {
         } else if (event instanceof MirrorEvent.LinkLost) {
             linkLost(now);
         } else if (event instanceof MirrorEvent.NotificationsOn on) {
-            notificationsOn(on.confirmed(), now, out);
+            notificationsOn(on, now, out);
         } else if (event instanceof MirrorEvent.NotificationsOff off) {
             startPolling(off.why(), now);
         } else if (event instanceof MirrorEvent.PingAnswered) {
@@ -77,6 +77,7 @@ final class MirrorMachine {
         } else if (event instanceof MirrorEvent.Failed f) {
             failed(f.why(), now, out);
         } else if (event instanceof MirrorEvent.ResyncRequested && mayRead()) {
+            notificationsDue = state == ConnectionState.POLLING ? now : notificationsDue; // the flags may just have been fixed
             emit(out, MirrorAction.READ_ALL);
         }
         if (state != stateBefore || !reason.equals(reasonBefore)) {
@@ -136,7 +137,7 @@ final class MirrorMachine {
 
     private void connectFailed(String why, long now) {
         link = Link.CLOSED;
-        behind(now);
+        disconnectedSince = disconnectedSince == null ? now : disconnectedSince;
         connectDue = now + config.retryInterval().toMillis();
         set(ConnectionState.DISCONNECTED, "cannot reach Redis: " + why);
     }
@@ -163,14 +164,15 @@ final class MirrorMachine {
         set(ConnectionState.RECONNECTING, "lost the connection to Redis; reconnecting");
     }
 
-    private void notificationsOn(boolean confirmed, long now, List<MirrorAction> out) {
+    private void notificationsOn(MirrorEvent.NotificationsOn on, long now, List<MirrorAction> out) {
         if (link != Link.UP) {
             return;
         }
-        if (probeWrites) {
+        boolean probe = probeWrites && on.probe();
+        if (probe) {
             emit(out, MirrorAction.SEND_PROBE);
         }
-        liveness.await(now, tally.heard(), confirmed);
+        liveness.await(now, tally.heard(), on.confirmed(), probe);
         if (!state.isCurrent()) {
             set(state, "waiting for keyspace events");
         }
@@ -251,10 +253,6 @@ final class MirrorMachine {
         liveness.stop();
         heartbeat.stop();
         readDue = notificationsDue = NEVER;
-        behind(now);
-    }
-
-    private void behind(long now) {
         disconnectedSince = disconnectedSince == null ? now : disconnectedSince;
     }
 
