@@ -35,6 +35,10 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--read-only", description = "never write: action buttons are disabled")
     boolean readOnly;
 
+    @Option(names = "--enable-notifications", description = "allow adding the missing K g h s x to notify-keyspace-events "
+            + "(CONFIG SET, keeping every flag set); without it the console changes no server configuration by itself")
+    boolean enableNotifications;
+
     @Option(names = "--demo", description = "start a private Redis with a simulated fleet (never touches another Redis)")
     boolean demo;
 
@@ -82,8 +86,8 @@ public final class GuiCommand implements Callable<Integer> {
         try (Executors executors = new Executors();
              RedisConnector connector = new RedisConnector(endpoint);
              FleetMirror mirror = new FleetMirror(connector, new com.mt5ops.console.model.InstanceParser(settings.freshness()),
-                     MirrorConfig.defaults(), ctx.clock(), readOnly ? MirrorRights.READ_ONLY : new MirrorRights(true, true));
-             WriteGateway gateway = new WriteGateway(connector, ctx.table(), executors.io())) {
+                     MirrorConfig.defaults(), ctx.clock(), MirrorRights.of(readOnly, enableNotifications));
+             WriteGateway gateway = new WriteGateway(connector, ctx.table(), executors.io(), mirror.access().capabilities())) {
             if (!useDemo) {
                 settings = settings.withRedis(endpoint.remembered());
             }

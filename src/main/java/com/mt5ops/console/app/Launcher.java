@@ -16,7 +16,7 @@ public final class Launcher {
             return new String[] {"gui"};
         }
         boolean guiOption = args[0].equals("--demo") || args[0].equals("--redis") || args[0].startsWith("--redis=")
-                || args[0].equals("--read-only");
+                || args[0].equals("--read-only") || args[0].equals("--enable-notifications");
         if (!guiOption) {
             return args;
         }

@@ -1,39 +1,53 @@
 package com.mt5ops.console.app;
 
 import com.mt5ops.console.model.AuditEntry;
+import com.mt5ops.console.model.KeySchema;
 import com.mt5ops.console.model.TransitionRequest;
 import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionTable;
 import com.mt5ops.console.redis.AuditLog;
+import com.mt5ops.console.redis.Capabilities;
 import com.mt5ops.console.redis.RedisAccessException;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.TransitionService;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
  * The GUI's way to Redis for actions and the audit trail. Connections open on first use on the I/O pool, so a
- * Redis that is down at start never blocks the window; failures come back as results, not exceptions.
+ * Redis that is down at start never blocks the window; failures come back as results, not exceptions. Nothing is sent
+ * that the Redis user's {@link Capabilities} say it may not do: a viewer's click is refused here, never denied by Redis.
  */
 public final class WriteGateway implements AutoCloseable {
     private final RedisConnector connector;
     private final TransitionTable table;
     private final Executor io;
+    private final CompletableFuture<Capabilities> rights;
     private TransitionService transitions;
     private StatefulRedisConnection<String, String> reader;
     private AuditLog auditLog;
+    private volatile String auditRefused;
 
+    /** Without knowing the user's rights: every action is tried. */
     public WriteGateway(RedisConnector connector, TransitionTable table, Executor io) {
+        this(connector, table, io, CompletableFuture.completedFuture(Capabilities.unverified("", "not asked")));
+    }
+
+    /** Sends only what {@code rights} (once known) allow. */
+    public WriteGateway(RedisConnector connector, TransitionTable table, Executor io, CompletionStage<Capabilities> rights) {
         this.connector = connector;
         this.table = table;
         this.io = io;
+        this.rights = rights.toCompletableFuture();
     }
 
     public CompletableFuture<TransitionResult> apply(TransitionRequest request) {
-        return CompletableFuture.supplyAsync(this::service, io)
-                .thenCompose(s -> s.apply(request))
+        return rights.thenComposeAsync(caps -> caps.mayTransition() ? service().apply(request)
+                        : CompletableFuture.completedFuture(new TransitionResult(TransitionResult.Outcome.DENIED, request.instanceId(), null,
+                                "read-only: " + caps.transitionRefusal() + "; nothing was sent")), io)
                 .exceptionally(e -> {
                     // Only opening the writer connection can fail here: apply() itself answers with a value.
                     RedisAccessException a = RedisAccessException.from(connector.endpoint().display(), e);
@@ -50,7 +64,20 @@ public final class WriteGateway implements AutoCloseable {
 
     /** Every audit entry for the instance still in the stream, newest first (an index kept up to date per call). */
     public CompletableFuture<List<AuditEntry>> audit(String instanceId) {
-        return CompletableFuture.supplyAsync(() -> auditLog().forInstance(instanceId), io);
+        return rights.thenApplyAsync(caps -> {
+            String refused = caps.may(Capabilities.Right.READ_AUDIT) ? auditRefused : caps.whyNot(Capabilities.Right.READ_AUDIT);
+            if (refused != null) {
+                throw new IllegalStateException("the Redis user may not read " + KeySchema.AUDIT_STREAM + " (" + refused + ")");
+            }
+            try {
+                return auditLog().forInstance(instanceId);
+            } catch (RuntimeException e) {
+                if (RedisAccessException.isDenial(String.valueOf(e.getMessage()))) {
+                    auditRefused = e.getMessage(); // where the server could not be asked: not tried again
+                }
+                throw e;
+            }
+        }, io);
     }
 
     private synchronized TransitionService service() {

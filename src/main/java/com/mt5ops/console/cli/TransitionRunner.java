@@ -6,6 +6,8 @@ import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.model.TransitionRequest;
 import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionResult.Outcome;
+import com.mt5ops.console.redis.Capabilities;
+import com.mt5ops.console.redis.CapabilityCheck;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.TransitionService;
 
@@ -21,6 +23,12 @@ final class TransitionRunner {
         try (RedisConnector connector = redis.connector()) {
             // Without --from the script compares nothing and takes the state it reads itself, in the same atomic step.
             ExpectedState expected = from == null ? ExpectedState.ANY : ExpectedState.is(from);
+            // Asked first (ACL DRYRUN, Redis 7): a user who may not is told so, and the server never has to deny it.
+            Capabilities caps = CapabilityCheck.overPlain(connector.endpoint()).orElse(null);
+            if (caps != null && !caps.mayTransition()) {
+                ctx.err().println("error: permission denied: " + TerminalText.escape(caps.transitionRefusal()) + "; nothing was sent");
+                return Outcome.DENIED.exitCode();
+            }
             TransitionResult result;
             try (TransitionService service = new TransitionService(connector, ctx.table())) {
                 result = service.apply(new TransitionRequest(id, expected, to, markRestart,

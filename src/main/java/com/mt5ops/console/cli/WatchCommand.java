@@ -9,6 +9,7 @@ import com.mt5ops.console.sync.ConnectionState;
 import com.mt5ops.console.sync.FleetMirror;
 import com.mt5ops.console.sync.MirrorBatch;
 import com.mt5ops.console.sync.MirrorConfig;
+import com.mt5ops.console.sync.MirrorRights;
 import com.mt5ops.console.sync.MirrorStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,10 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json (final mirror) or jsonl (one line per change)")
     Format format;
 
+    @Option(names = "--enable-notifications", description = "allow adding the missing K g h s x to notify-keyspace-events "
+            + "(CONFIG SET, keeping every flag set); without it the server's configuration is never changed")
+    boolean enableNotifications;
+
     public WatchCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -50,7 +55,8 @@ public final class WatchCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (SignalStop signal = new SignalStop("watch-stop", stop::countDown);
              RedisConnector connector = redis.connector();
-             FleetMirror mirror = new FleetMirror(connector, ctx.parser(), MirrorConfig.defaults(), ctx.clock())) {
+             FleetMirror mirror = new FleetMirror(connector, ctx.parser(), MirrorConfig.defaults(), ctx.clock(),
+                     MirrorRights.of(false, enableNotifications))) {
             if (format == Format.jsonl) {
                 mirror.addListener(batch -> streamChanges(json, batch));
             }

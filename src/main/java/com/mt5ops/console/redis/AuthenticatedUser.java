@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The Redis user the server authenticated on one connection, for the audit trail: ACL WHOAMI, else the
- * {@code user=} field of CLIENT INFO (for users denied ACL), else {@code unknown}. Asked once per connection;
- * asked again only when the connection failed before the server answered.
+ * The Redis user the server authenticated on one connection, for the audit trail: the {@code user=} field of CLIENT
+ * INFO, else ACL WHOAMI, else {@code unknown}. Asked once per connection; asked again only when the connection failed
+ * before the server answered.
  */
 final class AuthenticatedUser {
     static final String UNKNOWN = "unknown";
@@ -28,8 +28,9 @@ final class AuthenticatedUser {
         }
         CompletableFuture<String> asked;
         try {
-            asked = redis.aclWhoami().toCompletableFuture()
-                    .exceptionallyCompose(denied -> redis.clientInfo().toCompletableFuture().thenApply(AuthenticatedUser::userField));
+            // CLIENT INFO first: it is a @connection command every console user has, ACL WHOAMI is not (a denial is logged)
+            asked = redis.clientInfo().toCompletableFuture().thenApply(AuthenticatedUser::userField)
+                    .exceptionallyCompose(denied -> redis.aclWhoami().toCompletableFuture());
         } catch (RuntimeException rejected) {
             asked = CompletableFuture.failedFuture(rejected);
         }

@@ -43,15 +43,31 @@ public final class FleetLoader implements AutoCloseable {
     private final String target;
     private final LuaScript readScript = new LuaScript("read-keys.lua");
     private final Patience patience;
-    private boolean scriptsAllowed = true;
+    private final java.util.function.BooleanSupplier scriptsAllowed;
+    private final java.util.function.Consumer<String> scriptRefused;
 
     public FleetLoader(RedisConnector connector) {
         this(connector, Patience.PLAIN);
     }
 
-    /** A loader whose blocking waits run {@code patience}'s meanwhile between slices. */
+    /** A loader whose blocking waits run {@code patience}'s meanwhile between slices; it tries the script until refused. */
     public FleetLoader(RedisConnector connector, Patience patience) {
+        this(connector, patience, new java.util.concurrent.atomic.AtomicBoolean(true));
+    }
+
+    private FleetLoader(RedisConnector connector, Patience patience, java.util.concurrent.atomic.AtomicBoolean scripts) {
+        this(connector, patience, scripts::get, why -> scripts.set(false));
+    }
+
+    /**
+     * {@code scripts}: whether the user may run the bulk-read script now (if not, it is not sent and reads go key by
+     * key); {@code refused} hears why the server refused it after all, and must make {@code scripts} say no from then on.
+     */
+    public FleetLoader(RedisConnector connector, Patience patience, java.util.function.BooleanSupplier scripts,
+                       java.util.function.Consumer<String> refused) {
         this.patience = patience;
+        this.scriptsAllowed = scripts;
+        this.scriptRefused = refused;
         this.connection = connector.connect();
         this.connection.setAutoFlushCommands(false);
         this.async = connection.async();
@@ -125,7 +141,7 @@ public final class FleetLoader implements AutoCloseable {
      * writer's pipeline (measured: storm convergence 140-210 ms this way, 290-530 ms key by key).
      */
     private void readBatched(List<String> keys, FleetAssembler assembler) {
-        if (scriptsAllowed) {
+        if (scriptsAllowed.getAsBoolean()) {
             List<CompletableFuture<Object>> replies = new ArrayList<>();
             for (int from = 0; from < keys.size(); from += BATCH) {
                 List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
@@ -145,7 +161,7 @@ public final class FleetLoader implements AutoCloseable {
                     throw RedisAccessException.from(target, e.getCause());
                 }
                 LOG.info("bulk-read script refused by {} ({}); reading key by key", target, m);
-                scriptsAllowed = false;
+                scriptRefused.accept(m);
             } catch (TimeoutException | InterruptedException e) {
                 throw interruptedOrTimeout(e);
             }

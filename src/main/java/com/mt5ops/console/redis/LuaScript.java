@@ -37,6 +37,11 @@ public final class LuaScript {
         return source;
     }
 
+    /** The SHA-1 EVALSHA names the script by. */
+    public String sha() {
+        return sha;
+    }
+
     public <T> CompletableFuture<T> run(RedisAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
         CompletableFuture<T> first = redis.<T>evalsha(sha, type, keys, args).toCompletableFuture();
         return first.handle((value, failure) -> {

@@ -19,6 +19,22 @@ public final class NotificationConfig {
     public record Status(boolean enabled, String flags, boolean changed, String message) {
     }
 
+    /**
+     * The one CONFIG SET that would give the console its events: the flags set now plus the missing ones, none removed.
+     * Sent only with the operator's consent.
+     */
+    public record Fix(String current, String merged) {
+        /** The command exactly as it is sent. */
+        public String command() {
+            return "CONFIG SET " + NAME + " " + merged;
+        }
+    }
+
+    /** The fix for flags as read ({@code null}: unreadable), when they lack something. */
+    public static java.util.Optional<Fix> fixFor(String flags) {
+        return flags == null || satisfies(flags) ? java.util.Optional.empty() : java.util.Optional.of(new Fix(flags, merged(flags)));
+    }
+
     /** Reads and writes the one setting. */
     public interface Access {
         String get();

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Reads the whole fleet once over a plain RESP connection: SCAN, then the bulk-read script in pipelined
  * batches, into the same assembler as {@link FleetLoader}. Empty when this endpoint needs the full client
- * (Sentinel, sockets) or the server refuses the script; the caller then uses {@link FleetLoader}.
+ * (Sentinel, sockets), or the user may not run the script (it is not even tried then) or the server refuses it; the
+ * caller then uses {@link FleetLoader}.
  */
 public final class OneShotFleetReader {
     private static final int BATCH = 500;
@@ -21,7 +22,13 @@ public final class OneShotFleetReader {
     private OneShotFleetReader() {
     }
 
+    /** Asks the server first, on the same connection, whether this user may run the script. */
     public static Optional<Fleet> read(RedisEndpoint endpoint) {
+        return read(endpoint, null, why -> { });
+    }
+
+    /** With the user's rights {@code known} (null: asks); {@code refused} hears why the server refused the script after all. */
+    public static Optional<Fleet> read(RedisEndpoint endpoint, Capabilities known, java.util.function.Consumer<String> refused) {
         RedisURI uri = endpoint.uri();
         if (!RespConnection.reaches(uri)) {
             return Optional.empty();
@@ -29,6 +36,10 @@ public final class OneShotFleetReader {
         String script = new LuaScript("read-keys.lua").source();
         long t0 = System.nanoTime();
         try (RespConnection c = RespConnection.open(uri)) {
+            Capabilities caps = known != null ? known : CapabilityCheck.over(c, endpoint);
+            if (!caps.may(Capabilities.Right.READ_SCRIPT)) {
+                return Optional.empty();
+            }
             long t1 = System.nanoTime();
             if (uri.getDatabase() != 0) {
                 c.call("SELECT", Integer.toString(uri.getDatabase()));
@@ -46,16 +57,19 @@ public final class OneShotFleetReader {
             }
             c.flush();
             FleetAssembler assembler = new FleetAssembler();
-            RespReader.ErrorReply refused = null;
+            RespReader.ErrorReply denied = null;
             for (int from = 0; from < keys.size(); from += BATCH) {
                 try {
                     assembler.absorbScriptReply(keys.subList(from, Math.min(keys.size(), from + BATCH)), c.read());
                 } catch (RespReader.ErrorReply e) {
-                    refused = e;
+                    denied = e;
                 }
             }
             long t3 = System.nanoTime();
-            Optional<Fleet> fleet = refused == null ? Optional.of(assembler.build(null)) : Optional.empty();
+            if (denied != null && RedisAccessException.isDenial(denied.getMessage())) {
+                refused.accept(denied.getMessage());
+            }
+            Optional<Fleet> fleet = denied == null ? Optional.of(assembler.build(null)) : Optional.empty();
             LOG.debug("one-shot read: connect {} ms, scan {} ms, read {} ms, build {} ms", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                     (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             return fleet;

@@ -38,6 +38,12 @@ public final class PlainSubscription implements AutoCloseable {
      * needs (or CONFIG is denied), for Sentinel or socket endpoints, or when anything fails.
      */
     public static Optional<PlainSubscription> open(RedisEndpoint endpoint, String pattern, Listener listener) {
+        return open(endpoint, pattern, listener, why -> { });
+    }
+
+    /** The same; {@code configRefused} hears why the server refused CONFIG GET, if it did. */
+    public static Optional<PlainSubscription> open(RedisEndpoint endpoint, String pattern, Listener listener,
+                                                   java.util.function.Consumer<String> configRefused) {
         RedisURI uri = endpoint.uri();
         if (!RespConnection.reaches(uri)) {
             return Optional.empty();
@@ -45,7 +51,15 @@ public final class PlainSubscription implements AutoCloseable {
         RespConnection c = null;
         try {
             c = RespConnection.open(uri);
-            List<?> config = (List<?>) c.call("CONFIG", "GET", "notify-keyspace-events");
+            List<?> config;
+            try {
+                config = (List<?>) c.call("CONFIG", "GET", "notify-keyspace-events");
+            } catch (RespReader.ErrorReply r) {
+                if (RedisAccessException.isDenial(r.getMessage())) {
+                    configRefused.accept(r.getMessage());
+                }
+                throw r;
+            }
             String flags = config.size() >= 2 ? String.valueOf(config.get(1)) : "";
             if (!NotificationConfig.satisfies(flags)) {
                 c.close();

@@ -21,6 +21,7 @@ public final class RedisConnector implements AutoCloseable {
     // Nagle's algorithm with delayed ACKs stalls pipelined round trips by tens of milliseconds each.
     private static final SocketOptions SOCKET = SocketOptions.builder().tcpNoDelay(true)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final io.lettuce.core.MaintNotificationsConfig NO_MAINT = io.lettuce.core.MaintNotificationsConfig.disabled();
 
     private final RedisEndpoint endpoint;
     private final MasterRoute route;
@@ -59,6 +60,7 @@ public final class RedisConnector implements AutoCloseable {
         RedisClient client = RedisClient.create(resources, endpoint.uri());
         // Reads fail at once while disconnected (the mirror resyncs after reconnecting) instead of queueing.
         client.setOptions(ClientOptions.builder()
+                .maintNotificationsConfig(NO_MAINT) // a CLIENT command a viewer may lack: nothing denied on connect
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SOCKET)
@@ -66,6 +68,7 @@ public final class RedisConnector implements AutoCloseable {
                 .build());
         RedisClient writeClient = RedisClient.create(resources, endpoint.uri());
         writeClient.setOptions(ClientOptions.builder()
+                .maintNotificationsConfig(NO_MAINT)
                 .autoReconnect(true)
                 .socketOptions(SOCKET)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

@@ -9,4 +9,9 @@ public interface FleetFeed {
     HistorySeries history(String id);
 
     void requestResync();
+
+    /** What the console may do on the Redis behind the feed; a feed without one may do nothing there. */
+    default MirrorAccess access() {
+        return MirrorAccess.unchecked();
+    }
 }

@@ -11,9 +11,7 @@ import com.mt5ops.console.sync.MirrorEvent.Connected;
 import com.mt5ops.console.sync.MirrorEvent.Failed;
 import com.mt5ops.console.sync.MirrorEvent.ReadDone;
 import com.mt5ops.console.sync.MirrorEvent.ReadFailed;
-import com.mt5ops.console.sync.MirrorEvent.ResyncRequested;
 import com.mt5ops.console.sync.MirrorEvent.Start;
-import com.mt5ops.console.sync.MirrorEvent.Tick;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +35,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private static final long SLICE_MS = 100;
 
     private final RedisConnector connector;
-    private final MirrorRights rights;
+    private final MirrorAccess access;
     private final MirrorConfig config;
     private final Clock clock;
     private final DirtyQueue dirty = new DirtyQueue();
@@ -59,13 +57,13 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private long nextSetRefresh;
 
     public FleetMirror(RedisConnector connector, InstanceParser parser, MirrorConfig config, Clock clock) {
-        this(connector, parser, config, clock, new MirrorRights(true, true));
+        this(connector, parser, config, clock, MirrorRights.NO_CONSENT);
     }
 
-    /** A mirror that changes on the server only what {@code rights} allow. */
+    /** A mirror that changes on the server only what {@code rights} allow, and only what its Redis user may do. */
     public FleetMirror(RedisConnector connector, InstanceParser parser, MirrorConfig config, Clock clock, MirrorRights rights) {
         this.connector = connector;
-        this.rights = rights;
+        this.access = new MirrorAccess(rights, connector, this::requestResync);
         this.config = config;
         this.clock = clock;
         this.keyspace = new KeyspaceListener(connector.endpoint().database(), dirty);
@@ -73,10 +71,10 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         this.content = new MirrorContent(parser, history);
         this.machine = new MirrorMachine(config, rights.mayWrite(), clock.millis());
         this.out = new MirrorPublisher(machine::status, () -> connection == null ? "" : connection.master(), content, clock);
-        this.driver = new MachineDriver(machine, inbox, clock, () -> new Tick(keyspace.events(), keyspace.heard()),
+        this.driver = new MachineDriver(machine, inbox, clock, () -> new MirrorEvent.Tick(keyspace.events(), keyspace.heard()),
                 () -> connection != null && !connection.commandsUp(), this::execute);
         this.patience = new Patience(SLICE_MS, driver::whileWaiting);
-        this.startup = new MirrorStart(new PlainReads(connector.endpoint(), keyspace, clock, dirty::wake), content, clock);
+        this.startup = new MirrorStart(new PlainReads(connector.endpoint(), keyspace, clock, dirty::wake, access), content, clock);
         this.worker = new Thread(this::run, "mirror-worker");
         this.worker.setDaemon(true);
         this.sampler = new HistorySampler(history, content, clock);
@@ -127,9 +125,14 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         return history;
     }
 
-    /** Asks for a full resync (e.g. the operator pressed refresh). */
+    @Override
+    public MirrorAccess access() {
+        return access;
+    }
+
+    /** Asks for a full resync (e.g. the operator pressed refresh); while polling, it checks the notifications again. */
     public void requestResync() {
-        inbox.post(driver.generation(), new ResyncRequested());
+        inbox.post(driver.generation(), new MirrorEvent.ResyncRequested());
     }
 
     private void run() {
@@ -190,7 +193,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         switch (action) {
             case CONNECT -> connect();
             case DISCONNECT -> disconnect();
-            case CHECK_NOTIFICATIONS -> driver.handle(connection.checkNotifications(rights.mayEnableNotifications()));
+            case CHECK_NOTIFICATIONS -> driver.handle(connection.checkNotifications());
             case SEND_PROBE -> connection.sendProbe();
             case READ_ALL -> readAll();
             case PING -> connection.ping(inbox, driver.generation());
@@ -201,7 +204,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private void connect() {
         disconnect();
         try {
-            connection = new MirrorConnection(connector, keyspace, inbox, driver.generation(), patience);
+            connection = new MirrorConnection(connector, keyspace, inbox, driver.generation(), patience, access);
             LOG.info("mirror connected to {}", connector.endpoint().display());
             driver.handle(new Connected());
         } catch (RuntimeException e) {

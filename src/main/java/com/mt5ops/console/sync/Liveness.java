@@ -15,7 +15,7 @@ final class Liveness {
     static final String UNVERIFIED = "unverified: flags unreadable, no event yet; reconciled every 30 s";
 
     private final long timeout;
-    private final boolean probeWrites;
+    private boolean probing;
     private boolean awaiting;
     private boolean flagsConfirmed;
     private long due = MirrorMachine.NEVER;
@@ -23,9 +23,8 @@ final class Liveness {
     private long heardAtSubscribe;
     private String basis = "";
 
-    Liveness(long timeoutMs, boolean probeWrites) {
+    Liveness(long timeoutMs) {
         this.timeout = timeoutMs;
-        this.probeWrites = probeWrites;
     }
 
     /** A new subscription: what was heard before it proves nothing about it. */
@@ -35,8 +34,12 @@ final class Liveness {
         basis = "";
     }
 
-    /** Notifications were checked: messages beyond {@code heard} count; {@code confirmed}: the flags were read and suffice. */
-    void await(long now, long heard, boolean confirmed) {
+    /**
+     * Notifications were checked: messages beyond {@code heard} count; {@code confirmed}: the flags were read and
+     * suffice; {@code probing}: a probe key was written, so silence means no events.
+     */
+    void await(long now, long heard, boolean confirmed, boolean probing) {
+        this.probing = probing;
         awaiting = true;
         flagsConfirmed = confirmed;
         due = now + timeout;
@@ -64,7 +67,7 @@ final class Liveness {
         }
         awaiting = false;
         basis = flagsConfirmed ? FLAGS : UNVERIFIED;
-        return probeWrites ? Verdict.POLL : Verdict.LIVE;
+        return probing ? Verdict.POLL : Verdict.LIVE;
     }
 
     /** Upgrades the basis once an event is heard after all; true when it changed. */

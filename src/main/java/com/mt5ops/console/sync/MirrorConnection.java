@@ -1,9 +1,12 @@
 package com.mt5ops.console.sync;
 
+import com.mt5ops.console.redis.Capabilities;
+import com.mt5ops.console.redis.CapabilityCheck;
 import com.mt5ops.console.redis.FleetLoader;
 import com.mt5ops.console.redis.MasterRoute;
 import com.mt5ops.console.redis.NotificationConfig;
 import com.mt5ops.console.redis.Patience;
+import com.mt5ops.console.redis.RedisAccessException;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.sync.MirrorEvent.LinkLost;
 import com.mt5ops.console.sync.MirrorEvent.MasterSwitched;
@@ -11,6 +14,7 @@ import com.mt5ops.console.sync.MirrorEvent.PingAnswered;
 import com.mt5ops.console.sync.MirrorEvent.PingFailed;
 import com.mt5ops.console.sync.MirrorEvent.Subscribed;
 import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -21,7 +25,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One generation of the mirror's connections: pub/sub (PSUBSCRIBE on keyspace events), a control connection
- * (CONFIG, probes, the heartbeat PING) and the fleet loader's. Lettuce reconnects each on its own and re-subscribes;
+ * (CONFIG, probes, the heartbeat PING) and the fleet loader's, each sending only what {@link MirrorAccess} allows. Lettuce reconnects each on its own and re-subscribes;
  * what happens to the link is posted to the mirror's inbox under this generation, so a closed connection's late
  * news cannot reach its successor.
  */
@@ -37,17 +41,24 @@ final class MirrorConnection implements AutoCloseable {
     private final MasterRoute.Following following;
     private final String master;
     private final String probeKey = PROBE_PREFIX + UUID.randomUUID();
+    private final MirrorAccess access;
 
-    MirrorConnection(RedisConnector connector, KeyspaceListener listener, MirrorInbox inbox, long generation, Patience patience) {
+    /** Opens the connections; asks the server what its user may do first, unless {@code access} knows already. */
+    MirrorConnection(RedisConnector connector, KeyspaceListener listener, MirrorInbox inbox, long generation, Patience patience,
+                     MirrorAccess access) {
         this.patience = patience;
         // Behind Sentinel: a master switch moves the mirror at once, not when the old master drops its clients
         this.following = connector.route().follow(m -> inbox.post(generation, new MasterSwitched(m.toString())));
+        this.access = access;
         StatefulRedisConnection<String, String> c = null;
         FleetLoader l = null;
         StatefulRedisPubSubConnection<String, String> p = null;
         try {
             c = connector.connect();
-            l = new FleetLoader(connector, patience);
+            if (!access.awaitAsked(java.time.Duration.ofSeconds(5))) {
+                access.learned(CapabilityCheck.over(c.async(), connector.endpoint(), patience));
+            }
+            l = new FleetLoader(connector, patience, access::mayRunReadScript, why -> access.refused(Capabilities.Right.READ_SCRIPT, why));
             p = connector.connectPubSub();
             p.addListener(listener);
             p.addListener(new RedisPubSubAdapter<>() {
@@ -64,7 +75,11 @@ final class MirrorConnection implements AutoCloseable {
                     inbox.post(generation, new LinkLost());
                 }
             });
-            p.sync().psubscribe(listener.pattern(), listener.probePattern()); // a refusal (ACL) surfaces here
+            subscribe(p, listener);
+        } catch (java.io.IOException e) {
+            following.close();
+            closeAll(p, l, c);
+            throw RedisAccessException.from(connector.endpoint().display(), e);
         } catch (RuntimeException e) {
             following.close();
             closeAll(p, l, c);
@@ -82,6 +97,22 @@ final class MirrorConnection implements AutoCloseable {
         return master;
     }
 
+    /** The fleet's pattern, and the probe's when a probe may be written; a refusal of the probe's where it could not be asked is learned. */
+    private void subscribe(StatefulRedisPubSubConnection<String, String> p, KeyspaceListener listener) {
+        if (access.mayProbe()) {
+            try {
+                p.sync().psubscribe(listener.pattern(), listener.probePattern());
+                return;
+            } catch (RedisCommandExecutionException e) {
+                if (!RedisAccessException.isDenial(e.getMessage())) {
+                    throw e;
+                }
+                access.refused(Capabilities.Right.PROBE, e.getMessage());
+            }
+        }
+        p.sync().psubscribe(listener.pattern()); // a refusal (ACL) surfaces here
+    }
+
     FleetLoader loader() {
         return loader;
     }
@@ -91,25 +122,24 @@ final class MirrorConnection implements AutoCloseable {
         return control.isOpen() && loader.isOpen();
     }
 
-    /** Reads the notification flags and, if {@code mayEnable}, adds the missing ones; the machine's event for the outcome. */
-    MirrorEvent checkNotifications(boolean mayEnable) {
-        NotificationConfig.Access access = NotificationConfig.over(control.async(), patience);
-        NotificationConfig.Status status = mayEnable ? new NotificationConfig().ensure(access) : new NotificationConfig().read(access);
-        if (status.changed()) {
-            LOG.warn("{}", status.message());
-        }
-        // Flags it may not read (CONFIG refused): whether events arrive decides.
-        return status.enabled() || status.flags() == null ? new MirrorEvent.NotificationsOn(status.enabled())
-                : new MirrorEvent.NotificationsOff(status.message());
+    /** Checks the notification flags as far as {@code access} allows; the machine's event for the outcome. */
+    MirrorEvent checkNotifications() {
+        return access.checkNotifications(NotificationConfig.over(control.async(), patience));
     }
 
     /** Writes and deletes a probe key, whose keyspace events prove notifications flow; refused, other events must. */
     void sendProbe() {
+        if (!access.mayProbe()) {
+            return;
+        }
         try {
             patience.await(control.async().hset(probeKey, "probe", "1").toCompletableFuture(), PROBE_TIMEOUT_MS);
             patience.await(control.async().del(probeKey).toCompletableFuture(), PROBE_TIMEOUT_MS);
         } catch (ExecutionException | TimeoutException | RuntimeException refused) {
             LOG.debug("probe key refused; waiting for other keyspace events: {}", refused.toString());
+            if (refused instanceof ExecutionException e && RedisAccessException.isDenial(String.valueOf(e.getCause().getMessage()))) {
+                access.refused(Capabilities.Right.PROBE, e.getCause().getMessage());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -24,9 +24,14 @@ sealed interface MirrorEvent {
 
     /**
      * The server sends (or now sends) the keyspace events the mirror needs: {@code confirmed} when the flags were
-     * read and suffice; false when they could not be read (CONFIG refused) and only events can tell.
+     * read and suffice; false when they could not be read (CONFIG refused) and only events can tell. {@code probe}:
+     * whether the Redis user may write the probe key that proves it (the mirror's own rights decide as well).
      */
-    record NotificationsOn(boolean confirmed) implements MirrorEvent {
+    record NotificationsOn(boolean confirmed, boolean probe) implements MirrorEvent {
+        /** A user who may write the probe key. */
+        NotificationsOn(boolean confirmed) {
+            this(confirmed, true);
+        }
     }
 
     /** The server does not send them, and the console may not or did not change that. */

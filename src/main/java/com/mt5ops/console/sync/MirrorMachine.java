@@ -35,13 +35,13 @@ final class MirrorMachine {
     private int readFailures;
     private String failure = "";
 
-    /** {@code probeWrites}: whether the mirror may write a probe key to prove that events flow. */
+    /** {@code probeWrites}: whether the mirror may write a probe key to prove that events flow (the user too: NotificationsOn). */
     MirrorMachine(MirrorConfig config, boolean probeWrites, long now) {
         this.config = config;
         this.probeWrites = probeWrites;
         this.heartbeat = new Heartbeat(config.pingInterval().toMillis(), config.stallAfter().toMillis());
         this.tally = new MirrorTally(now);
-        this.liveness = new Liveness(config.probeTimeout().toMillis(), probeWrites);
+        this.liveness = new Liveness(config.probeTimeout().toMillis());
         this.backoff = new Backoff(config.restartBackoffMax().toMillis());
     }
 
@@ -63,7 +63,7 @@ final class MirrorMachine {
         } else if (event instanceof MirrorEvent.LinkLost) {
             linkLost(now);
         } else if (event instanceof MirrorEvent.NotificationsOn on) {
-            notificationsOn(on.confirmed(), now, out);
+            notificationsOn(on, now, out);
         } else if (event instanceof MirrorEvent.NotificationsOff off && link == Link.UP) {
             startPolling(off.why(), now);
         } else if (event instanceof MirrorEvent.PingAnswered) {
@@ -81,6 +81,7 @@ final class MirrorMachine {
             connect(out);
             set(ConnectionState.RECONNECTING, "master switched to " + m.to() + " (Sentinel)");
         } else if (event instanceof MirrorEvent.ResyncRequested && mayRead()) {
+            notificationsDue = state == ConnectionState.POLLING ? now : notificationsDue; // the flags may just have been fixed
             emit(out, MirrorAction.READ_ALL);
         }
         if (state != stateBefore || !reason.equals(reasonBefore)) {
@@ -167,14 +168,15 @@ final class MirrorMachine {
         set(ConnectionState.RECONNECTING, "lost the connection to Redis; reconnecting");
     }
 
-    private void notificationsOn(boolean confirmed, long now, List<MirrorAction> out) {
+    private void notificationsOn(MirrorEvent.NotificationsOn on, long now, List<MirrorAction> out) {
         if (link != Link.UP) {
             return;
         }
-        if (probeWrites) {
+        boolean probe = probeWrites && on.probe();
+        if (probe) {
             emit(out, MirrorAction.SEND_PROBE);
         }
-        liveness.await(now, tally.heard(), confirmed);
+        liveness.await(now, tally.heard(), on.confirmed(), probe);
         if (!state.isCurrent()) {
             set(state, "waiting for keyspace events");
         }

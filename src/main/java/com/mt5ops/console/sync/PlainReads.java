@@ -1,5 +1,7 @@
 package com.mt5ops.console.sync;
 
+import com.mt5ops.console.redis.Capabilities;
+import com.mt5ops.console.redis.CapabilityCheck;
 import com.mt5ops.console.redis.Fleet;
 import com.mt5ops.console.redis.OneShotFleetReader;
 import com.mt5ops.console.redis.PlainSubscription;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * ahead of the client, on its own thread, under a plain subscription to the same keyspace events when the server
  * already sends them, so that the read is a full sync and the mirror does not read everything twice. Anything
  * missing (Sentinel, scripts refused, notifications off, Redis down) makes it a first picture only, or nothing;
- * the mirror then syncs through its client, which reports the reason.
+ * the mirror then syncs through its client, which reports the reason. Before anything else it asks what the Redis
+ * user may do ({@link CapabilityCheck}), so that nothing here is sent that the server would deny.
  */
 final class PlainReads implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlainReads.class);
@@ -26,17 +29,24 @@ final class PlainReads implements AutoCloseable {
 
     private final RedisEndpoint endpoint;
     private final Clock clock;
+    private final MirrorAccess access;
     private final Thread ahead;
     private final java.util.concurrent.atomic.AtomicReference<Early> early = new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.CountDownLatch tried = new java.util.concurrent.CountDownLatch(1);
     private PlainSubscription subscription; // guarded by this
     private boolean handedOver; // guarded by this
 
-    PlainReads(RedisEndpoint endpoint, KeyspaceListener events, Clock clock, Runnable whenRead) {
+    PlainReads(RedisEndpoint endpoint, KeyspaceListener events, Clock clock, Runnable whenRead, MirrorAccess access) {
         this.endpoint = endpoint;
         this.clock = clock;
+        this.access = access;
         this.ahead = new Thread(() -> {
-            boolean subscribed = keep(PlainSubscription.open(endpoint, events.pattern(), events::message).orElse(null));
+            // First what this user may do: nothing below is sent if the server would deny it.
+            CapabilityCheck.overPlain(endpoint).ifPresent(access::learned);
+            access.askedAhead();
+            boolean subscribed = access.isKnown() && access.mayReadConfig() && access.now().may(Capabilities.Right.SUBSCRIBE)
+                    && keep(PlainSubscription.open(endpoint, events.pattern(), events::message,
+                            why -> access.refused(Capabilities.Right.READ_CONFIG, why)).orElse(null));
             tried.countDown();
             Instant readAt = clock.instant();
             read().ifPresent(f -> {
@@ -105,8 +115,11 @@ final class PlainReads implements AutoCloseable {
     }
 
     Optional<Fleet> read() {
+        if (!access.isKnown()) {
+            return Optional.empty(); // the server could not be asked over plain RESP: the client reads, once it has asked
+        }
         try {
-            return OneShotFleetReader.read(endpoint);
+            return OneShotFleetReader.read(endpoint, access.now(), why -> access.refused(Capabilities.Right.READ_SCRIPT, why));
         } catch (RuntimeException e) {
             LOG.debug("plain read skipped: {}", e.toString());
             return Optional.empty();

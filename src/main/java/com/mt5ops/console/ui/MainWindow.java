@@ -15,6 +15,7 @@ import com.mt5ops.console.ui.look.ThemeSwitch;
 import com.mt5ops.console.ui.settings.Settings;
 import com.mt5ops.console.ui.settings.ViewMode;
 import com.mt5ops.console.ui.status.ConnectionBanner;
+import com.mt5ops.console.ui.status.NotificationsFix;
 import com.mt5ops.console.ui.status.StatusBar;
 import com.mt5ops.console.ui.table.FleetTable;
 import com.mt5ops.console.ui.toolbar.FleetToolbar;
@@ -97,7 +98,9 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(detail.node(), false);
         this.status = new StatusBar(vm, services.source(), services.demo(), actions.readOnly(), services.feed()::requestResync);
         this.kpis = new KpiTiles(vm, themes.palette());
-        VBox top = new VBox(kpis.node(), toolbar.node(), new ConnectionBanner(vm, services.source()).node());
+        status.explainReadOnly(actions.readOnlyReason());
+        NotificationsFix fix = new NotificationsFix(services.feed().access(), actions.readOnly(), io, () -> stage);
+        VBox top = new VBox(kpis.node(), toolbar.node(), new ConnectionBanner(vm, services.source(), fix).node());
         BorderPane root = new BorderPane(split, top, null, status.node(), null);
         center.opacityProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> vm.stats().get() == null || vm.stats().get().state().isCurrent() ? 1.0 : 0.45, vm.stats()));

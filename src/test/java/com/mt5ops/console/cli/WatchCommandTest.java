@@ -22,7 +22,7 @@ class WatchCommandTest {
     @Test
     void finalMirrorEqualsTheSnapshotAfterLiveChanges() throws Exception {
         Fixtures.instance(REDIS.redis(), "running");
-        CliRun.Running watch = CliRun.start("watch", "--redis", REDIS.uri(), "--seconds", "4");
+        CliRun.Running watch = CliRun.start("watch", "--enable-notifications", "--redis", REDIS.uri(), "--seconds", "4");
         awaitSubscriber();
         String late = Fixtures.instance(REDIS.redis(), "crashed");
         REDIS.redis().hset("instance_metrics:" + late, "cpu_usage", "oops");
@@ -37,7 +37,7 @@ class WatchCommandTest {
 
     @Test
     void jsonlStreamsOneLinePerChangeInOrder() throws Exception {
-        CliRun.Running watch = CliRun.start("watch", "--redis", REDIS.uri(), "--seconds", "5", "--format", "jsonl");
+        CliRun.Running watch = CliRun.start("watch", "--enable-notifications", "--redis", REDIS.uri(), "--seconds", "5", "--format", "jsonl");
         awaitSubscriber();
         String id = Fixtures.instance(REDIS.redis(), "running");
         com.mt5ops.console.testing.Await.until(java.time.Duration.ofSeconds(3), () -> watch.outSoFar().contains(id), () -> "no line for " + id);
@@ -61,7 +61,7 @@ class WatchCommandTest {
 
     @Test
     void jsonlSaysWhenTheConnectionStateChanges() throws Exception {
-        CliRun.Running watch = CliRun.start("watch", "--redis", REDIS.uri(), "--seconds", "3", "--format", "jsonl");
+        CliRun.Running watch = CliRun.start("watch", "--enable-notifications", "--redis", REDIS.uri(), "--seconds", "3", "--format", "jsonl");
         CliRun run = watch.result().get();
         assertEquals(0, run.exitCode(), run.err());
         List<JsonNode> states = run.out().lines().map(l -> {
@@ -75,6 +75,39 @@ class WatchCommandTest {
         assertEquals("LIVE", states.get(states.size() - 1).get("connection").asText(), run.out());
         assertEquals("", states.get(states.size() - 1).get("detail").asText());
         assertTrue(states.get(0).get("applied_at_ms").asLong() > 1_700_000_000_000L);
+    }
+
+    @Test
+    void withoutEnableNotificationsWatchSaysTheFlagsAreMissingPollsAndNeverChangesTheServer() throws Exception {
+        Fixtures.instance(REDIS.redis(), "running");
+        REDIS.redis().configSet("notify-keyspace-events", "E");
+        REDIS.redis().configResetstat();
+        CliRun run = CliRun.start("watch", "--redis", REDIS.uri(), "--seconds", "4", "--format", "jsonl").result().get();
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode last = run.out().lines().map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).filter(n -> n.has("connection")).reduce((a, b) -> b).orElseThrow();
+        assertEquals("POLLING", last.get("connection").asText(), run.out());
+        assertTrue(last.get("detail").asText().contains("lack Kghsx (now 'E')") && last.get("detail").asText().contains("consent"),
+                last.get("detail").asText());
+        assertEquals(0, com.mt5ops.console.testing.CommandStats.calls(REDIS.redis(), "config|set"), "CONFIG SET was sent");
+        assertEquals("E", REDIS.redis().configGet("notify-keyspace-events").get("notify-keyspace-events"));
+    }
+
+    @Test
+    void withEnableNotificationsTheMissingFlagsAreAddedToTheOnesSetKeepingThemAll() throws Exception {
+        Fixtures.instance(REDIS.redis(), "running");
+        REDIS.redis().configSet("notify-keyspace-events", "Et");
+        CliRun run = CliRun.start("watch", "--enable-notifications", "--redis", REDIS.uri(), "--seconds", "3").result().get();
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("LIVE", json.readTree(run.out()).get("stats").get("mode").asText());
+        String flags = REDIS.redis().configGet("notify-keyspace-events").get("notify-keyspace-events");
+        assertTrue(com.mt5ops.console.redis.NotificationConfig.satisfies(flags), flags);
+        assertTrue(flags.contains("E") && flags.contains("t"), "the flags set before are kept: " + flags);
     }
 
     @Test
@@ -95,7 +128,7 @@ class WatchCommandTest {
         assertEquals(1, run.errLines(), run.err());
     }
 
-    /** The watch is live once Redis lists its pattern subscription and the mirror has enabled notifications. */
+    /** The watch is live once Redis lists its pattern subscription and the mirror has enabled notifications (with consent). */
     private static void awaitSubscriber() {
         com.mt5ops.console.testing.Await.until(java.time.Duration.ofSeconds(10),
                 () -> REDIS.redis().clientList().contains("psub=2")

@@ -33,9 +33,11 @@ class FleetMirrorTest {
 
     private final List<AutoCloseable> open = new ArrayList<>();
 
+    /** With consent to add the missing notification flags (--enable-notifications): these tests start with them off. */
     private FleetMirror mirror(String uri) {
         RedisConnector connector = new RedisConnector(RedisEndpoint.parse(uri));
-        FleetMirror mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()), MirrorConfig.defaults(), Clock.systemUTC());
+        FleetMirror mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()), MirrorConfig.defaults(), Clock.systemUTC(),
+                MirrorRights.of(false, true));
         open.add(connector);
         open.add(mirror);
         mirror.start();
@@ -64,7 +66,7 @@ class FleetMirrorTest {
         FleetMirror mirror = mirror(REDIS.uri());
         awaitState(mirror, ConnectionState.LIVE, Duration.ofSeconds(5));
         awaitEqual(mirror, REDIS.uri(), Duration.ofSeconds(2));
-        assertTrue(r.configGet("notify-keyspace-events").get("notify-keyspace-events").contains("K"), "flags were added");
+        assertTrue(r.configGet("notify-keyspace-events").get("notify-keyspace-events").contains("K"), "flags were added (with consent)");
 
         String b = Fixtures.instance(r, "crashed");
         r.hset("instance_metrics:" + a, "cpu_usage", "99.5");

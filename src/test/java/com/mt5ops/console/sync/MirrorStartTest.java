@@ -60,8 +60,9 @@ class MirrorStartTest {
         r.configResetstat();
         writer.start();
         RedisConnector connector = new RedisConnector(RedisEndpoint.parse(REDIS.uri()));
+        // consent to enable the flags (--enable-notifications): the second case starts with them off
         try (connector; FleetMirror mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()),
-                MirrorConfig.defaults(), Clock.systemUTC())) {
+                MirrorConfig.defaults(), Clock.systemUTC(), MirrorRights.of(false, true))) {
             mirror.start();
             Await.until(Duration.ofSeconds(10), () -> mirror.stats().state() == ConnectionState.LIVE, () -> "state " + mirror.stats());
             int atLive = writes.get();
@@ -83,7 +84,7 @@ class MirrorStartTest {
     }
 
     @Test
-    void withNotificationsOffAtFirstItReadsAgainOnceItHasEnabledThemAndStillLosesNothing() throws Exception {
+    void withNotificationsOffAtFirstAndConsentItReadsAgainOnceItHasEnabledThemAndStillLosesNothing() throws Exception {
         startWhileWriting(false, 2);
     }
 

@@ -9,6 +9,7 @@ import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
 import com.mt5ops.console.sync.FleetMirror;
 import com.mt5ops.console.sync.MirrorConfig;
+import com.mt5ops.console.sync.MirrorRights;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -37,10 +38,20 @@ final class ConsoleHarness implements AutoCloseable {
 
     /** {@code clientWhen}: the mirror's live client waits for it, as the app makes it wait for the first picture. */
     ConsoleHarness(String uri, boolean readOnly, java.time.Duration alertEvery, java.util.concurrent.Future<?> clientWhen) throws Exception {
+        this(uri, readOnly, alertEvery, clientWhen, MirrorRights.of(readOnly, false));
+    }
+
+    /** As the app wires it for a console with these rights (--read-only, --enable-notifications). */
+    ConsoleHarness(String uri, MirrorRights rights) throws Exception {
+        this(uri, !rights.mayWrite(), null, null, rights);
+    }
+
+    private ConsoleHarness(String uri, boolean readOnly, java.time.Duration alertEvery, java.util.concurrent.Future<?> clientWhen,
+                           MirrorRights rights) throws Exception {
         connector = new RedisConnector(RedisEndpoint.parse(uri));
-        mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()), MirrorConfig.defaults(), Clock.systemUTC());
+        mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()), MirrorConfig.defaults(), Clock.systemUTC(), rights);
         TransitionTable table = new TransitionTable();
-        gateway = new WriteGateway(connector, table, io);
+        gateway = new WriteGateway(connector, table, io, mirror.access().capabilities());
         ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, table, FreshnessPolicy.defaults(),
                 connector.endpoint().display(), false, readOnly, "tester", "test-host", alertEvery);
         Stage stage = FxToolkit.registerPrimaryStage();

@@ -6,6 +6,7 @@ import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.model.TransitionRequest;
 import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionResult.Outcome;
+import com.mt5ops.console.redis.Capabilities;
 import com.mt5ops.console.ui.services.ConsoleServices;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import java.util.ArrayList;
@@ -29,10 +30,13 @@ import javafx.stage.Window;
 
 /**
  * Issues operator transitions: confirmation naming the instance and the change, CAS against the state the
- * operator saw, a pending state while in flight, and the result shown. Redis denying a write switches the
- * console to read-only with the reason.
+ * operator saw, a pending state while in flight, and the result shown. A Redis user who may not run transitions
+ * (asked at start) makes the console read-only before any click, saying why; Redis denying a write anyway (where it
+ * could not be asked) does the same.
  */
 public final class ActionController {
+    private static final String CHECKING = "Checking what this Redis user may do; nothing was sent.";
+
     /** The last outcome, as the operator should read it. */
     public record Result(boolean ok, String text) {
     }
@@ -46,6 +50,7 @@ public final class ActionController {
     private final BooleanProperty pending = new SimpleBooleanProperty();
     private final ObjectProperty<Result> lastResult = new SimpleObjectProperty<>();
     private final IntegerProperty completed = new SimpleIntegerProperty();
+    private boolean rightsKnown;
 
     public ActionController(ConsoleServices services, FleetViewModel vm, Supplier<Window> owner, Consumer<Runnable> fx) {
         this.services = services;
@@ -55,12 +60,32 @@ public final class ActionController {
         if (services.readOnly()) {
             readOnly.set(true);
             readOnlyReason.set("Started with --read-only: actions are off.");
+        } else {
+            // Until the Redis user's rights are known nothing is sent; a viewer's console turns read-only before any click.
+            pending.set(true);
+            services.feed().access().capabilities().thenAcceptAsync(this::rightsKnown, fx::accept);
+        }
+    }
+
+    private void rightsKnown(Capabilities caps) {
+        rightsKnown = true;
+        pending.set(false);
+        if (!caps.mayTransition()) {
+            readOnly.set(true);
+            readOnlyReason.set("Read-only: " + caps.transitionRefusal() + ". Ask for an operator account.");
         }
     }
 
     /** Asks for confirmation, then moves the given instances to {@code to}, CAS on the states shown at the click. */
     public void request(List<String> ids, InstanceState to) {
-        if (ids.isEmpty() || pending.get()) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (!readOnly.get() && !rightsKnown) {
+            lastResult.set(new Result(false, CHECKING));
+            return;
+        }
+        if (pending.get()) {
             return;
         }
         if (readOnly.get()) {
@@ -91,8 +116,8 @@ public final class ActionController {
 
     /** Issues without asking: each id moves only if its state is still the one given (what the operator saw). */
     public void issue(Map<String, ExpectedState> expectedById, InstanceState to, String reason) {
-        if (readOnly.get()) {
-            lastResult.set(new Result(false, readOnlyReason.get()));
+        if (readOnly.get() || !rightsKnown) {
+            lastResult.set(new Result(false, readOnly.get() ? readOnlyReason.get() : CHECKING));
             return;
         }
         pending.set(true);

@@ -12,18 +12,21 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /**
  * Shown whenever the data is not live: disconnected or reconnecting (red, with the time the data is from), polling
- * (amber, with the reason), or still connecting (accent, with the time of the first read). Hidden when LIVE.
+ * (amber, with the reason, and the offer to turn on the keyspace events where that is why), or still connecting
+ * (accent, with the time of the first read). Hidden when LIVE.
  */
 public final class ConnectionBanner {
     private final HBox banner = new HBox();
     private final Label text = new Label();
+    private final NotificationsFix fix;
     private FontIcon icon; // made the first time the connection is lost: an icon font costs a little to load
 
-    public ConnectionBanner(FleetViewModel vm, String source) {
+    public ConnectionBanner(FleetViewModel vm, String source, NotificationsFix fix) {
+        this.fix = fix;
         banner.setId("connection-banner");
         banner.getStyleClass().add("banner");
         text.setId("banner-text");
-        banner.getChildren().add(text);
+        banner.getChildren().addAll(text, fix.node());
         hide();
         vm.stats().addListener((o, a, s) -> show(s, vm, source));
         vm.dataAsOf().addListener(o -> {
@@ -35,6 +38,7 @@ public final class ConnectionBanner {
 
     private void show(MirrorStats s, FleetViewModel vm, String source) {
         ConnectionState state = s.state();
+        fix.show(state == ConnectionState.POLLING);
         if (state == ConnectionState.LIVE) {
             hide();
             return;

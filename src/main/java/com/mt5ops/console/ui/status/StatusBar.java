@@ -70,6 +70,16 @@ public final class StatusBar {
                 k.total(), k.running(), k.crashed(), k.critical(), k.stale()));
     }
 
+    /** The READ-ONLY tag says why on hover (the tooltip made on the first hover, like {@code Hint}). */
+    public void explainReadOnly(javafx.beans.value.ObservableStringValue reason) {
+        readOnlyTag.setOnMouseEntered(e -> {
+            readOnlyTag.setOnMouseEntered(null);
+            javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
+            why.textProperty().bind(reason);
+            readOnlyTag.setTooltip(why);
+        });
+    }
+
     /** The outcome of something the operator started here (an export), until the next one. */
     public void message(String text, boolean ok) {
         message.setText(text);

@@ -1,0 +1,27 @@
+package com.mt5ops.console.testing;
+
+/**
+ * The ACL SETUSER lines the README gives for the console's two roles, word for word (db 0), so the tests prove exactly
+ * what the README promises.
+ */
+public final class AclRecipes {
+    /** Reads the fleet and the audit trail, subscribes to the fleet's events, asks its rights; writes nothing. */
+    public static final String VIEWER = "ACL SETUSER viewer reset on >viewer-pw ~instance* ~console:audit resetchannels"
+            + " &__keyspace@0__:instance* -@all +@read +@connection +psubscribe +acl|dryrun";
+    /** The viewer's rights, plus the transition script and its writes, and the probe key that proves events flow. */
+    public static final String OPERATOR = "ACL SETUSER operator reset on >operator-pw ~instance* ~console:* resetchannels"
+            + " &__keyspace@0__:instance* &__keyspace@0__:console:probe:* -@all +@read +@connection +psubscribe +acl|dryrun"
+            + " +evalsha +eval +time +hset +del +sadd +srem +hincrby +xadd";
+
+    private AclRecipes() {
+    }
+
+    /** Creates the user of {@code recipe} on the test server; returns its URI. */
+    public static String create(RedisExtension redis, String recipe) {
+        String[] words = recipe.split(" ");
+        redis.call(words);
+        String user = words[2];
+        String password = java.util.Arrays.stream(words).filter(w -> w.startsWith(">")).findFirst().orElseThrow().substring(1);
+        return "redis://" + user + ":" + password + "@127.0.0.1:" + redis.server().port() + "/0";
+    }
+}
