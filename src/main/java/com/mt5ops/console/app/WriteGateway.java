@@ -45,7 +45,7 @@ public final class WriteGateway implements AutoCloseable {
     }
 
     public CompletableFuture<TransitionResult> apply(TransitionRequest request) {
-        return rights.thenComposeAsync(caps -> caps.mayTransition() ? service().apply(request)
+        return rights.thenComposeAsync(caps -> caps.mayTransition() ? service(caps.may(Capabilities.Right.ROLE)).apply(request)
                         : CompletableFuture.completedFuture(new TransitionResult(TransitionResult.Outcome.DENIED, request.instanceId(), null,
                                 "read-only: " + caps.transitionRefusal() + "; nothing was sent")), io)
                 .exceptionally(e -> {
@@ -80,13 +80,13 @@ public final class WriteGateway implements AutoCloseable {
         }, io);
     }
 
-    private synchronized TransitionService service() {
+    private synchronized TransitionService service(boolean mayAskRole) {
         if (transitions != null && transitions.stale()) { // Sentinel moved the master: write to the new one
             transitions.close();
             transitions = null;
         }
         if (transitions == null) {
-            transitions = new TransitionService(connector, table);
+            transitions = new TransitionService(connector, table, mayAskRole);
         }
         return transitions;
     }

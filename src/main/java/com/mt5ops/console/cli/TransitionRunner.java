@@ -30,7 +30,7 @@ final class TransitionRunner {
                 return Outcome.DENIED.exitCode();
             }
             TransitionResult result;
-            try (TransitionService service = new TransitionService(connector, ctx.table())) {
+            try (TransitionService service = new TransitionService(connector, ctx.table(), caps == null || caps.may(Capabilities.Right.ROLE))) {
                 result = service.apply(new TransitionRequest(id, expected, to, markRestart,
                         operator == null ? System.getProperty("user.name") : operator, Host.name(), reason)).join();
             }

@@ -19,7 +19,8 @@ public record Capabilities(String user, boolean verified, String basis, Map<Righ
         SET_CONFIG("change notify-keyspace-events (CONFIG SET)"),
         PROBE("write and subscribe to the probe key console:probe:*"),
         TRANSITION("run the transition script (EVALSHA and every write it makes)"),
-        READ_AUDIT("read console:audit (XRANGE)");
+        READ_AUDIT("read console:audit (XRANGE)"),
+        ROLE("ask the server's replication role before a write (ROLE)");
 
         private final String what;
 

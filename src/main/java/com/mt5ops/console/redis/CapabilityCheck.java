@@ -152,6 +152,7 @@ public final class CapabilityCheck {
         q.put(Right.PROBE, List.of(List.of("HSET", probe, "probe", "1"), List.of("DEL", probe), List.of("PSUBSCRIBE", keyspace + "console:probe:*")));
         q.put(Right.TRANSITION, transition());
         q.put(Right.READ_AUDIT, List.of(List.of("XRANGE", KeySchema.AUDIT_STREAM, "-", "+", "COUNT", "1")));
+        q.put(Right.ROLE, List.of(List.of("ROLE")));
         return q;
     }
 

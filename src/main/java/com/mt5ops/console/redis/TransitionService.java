@@ -28,13 +28,18 @@ public final class TransitionService implements AutoCloseable {
     private final WriteGuard guard;
 
     public TransitionService(RedisConnector connector, TransitionTable table) {
+        this(connector, table, true);
+    }
+
+    /** {@code mayAskRole}: the user may run ROLE (else the write is checked with WAIT 0 0 only, so nothing is denied). */
+    public TransitionService(RedisConnector connector, TransitionTable table, boolean mayAskRole) {
         MasterRoute.Target to = connector.writerTarget();
         this.connection = connector.connectWriter(to);
         this.redis = connection.async();
         this.table = table;
         this.user = new AuthenticatedUser(redis);
         this.target = connector.endpoint().display();
-        this.guard = new WriteGuard(redis, connector.route(), to == null ? null : to.master(), target);
+        this.guard = new WriteGuard(redis, connector.route(), to == null ? null : to.master(), target, mayAskRole);
     }
 
     /** The master, the role and (after the script) replication are checked around the script: {@link WriteGuard}. */

@@ -27,9 +27,15 @@ final class WriteGuard {
     private final MasterRoute route;
     private final MasterRoute.Master pinned;
     private final String where;
+    private final boolean mayAskRole;
 
-    /** {@code pinned}: the master this writer reaches behind Sentinel; null for a plain endpoint. */
-    WriteGuard(RedisAsyncCommands<String, String> redis, MasterRoute route, MasterRoute.Master pinned, String display) {
+    /**
+     * {@code pinned}: the master this writer reaches behind Sentinel; null for a plain endpoint. {@code mayAskRole}: the
+     * user may run ROLE; if not, {@code WAIT 0 0} (@connection) tells a replica from a master, the replicas unknown.
+     */
+    WriteGuard(RedisAsyncCommands<String, String> redis, MasterRoute route, MasterRoute.Master pinned, String display,
+               boolean mayAskRole) {
+        this.mayAskRole = mayAskRole;
         this.redis = redis;
         this.route = route;
         this.pinned = pinned;
@@ -59,6 +65,9 @@ final class WriteGuard {
     }
 
     private CompletableFuture<Before> role(String id) {
+        if (!mayAskRole) {
+            return masterByWait(id);
+        }
         CompletableFuture<List<Object>> asked;
         try {
             asked = redis.role().toCompletableFuture();
@@ -81,6 +90,24 @@ final class WriteGuard {
             String why = cause instanceof RedisCommandTimeoutException ? "no answer from " + where + " in time"
                     : RedisAccessException.from(where, cause).getMessage();
             return new Before(unavailable(id, why + "; nothing was written"), -1);
+        });
+    }
+
+    /** Without ROLE: a replica refuses WAIT; a master answers (its replica count stays unknown: acks lag behind). */
+    private CompletableFuture<Before> masterByWait(String id) {
+        CompletableFuture<Long> asked;
+        try {
+            asked = redis.waitForReplication(0, 0).toCompletableFuture();
+        } catch (RuntimeException rejected) {
+            asked = CompletableFuture.failedFuture(rejected);
+        }
+        return asked.handle((n, failure) -> {
+            Throwable cause = failure == null ? null : unwrap(failure);
+            if (cause instanceof RedisCommandExecutionException && String.valueOf(cause.getMessage()).contains("replica")) {
+                return new Before(unavailable(id, where + " is not the master (it is a replica): a failover may be under way; "
+                        + "nothing was written, try again"), -1);
+            }
+            return new Before(null, -1); // a master, or WAIT not allowed either: the script's first write still decides
         });
     }
 

@@ -34,7 +34,7 @@ class CapabilityCheckTest {
         Capabilities caps = plain(uri);
         assertTrue(caps.verified(), caps.basis());
         assertEquals("viewer", caps.user());
-        assertEquals(EnumSet.of(Right.READ_SCRIPT, Right.READ_CONFIG, Right.SET_CONFIG, Right.PROBE, Right.TRANSITION), lacking(caps));
+        assertEquals(EnumSet.of(Right.READ_SCRIPT, Right.READ_CONFIG, Right.SET_CONFIG, Right.PROBE, Right.TRANSITION, Right.ROLE), lacking(caps));
         assertTrue(caps.transitionRefusal().startsWith("the Redis user 'viewer' may not run the transition script"), caps.transitionRefusal());
         assertTrue(caps.whyNot(Right.TRANSITION).contains("evalsha"), caps.whyNot(Right.TRANSITION));
         assertEquals(List.of(), REDIS.redis().aclLog(), "ACL DRYRUN is never denied and logs nothing");
@@ -45,7 +45,7 @@ class CapabilityCheckTest {
         String uri = AclRecipes.create(REDIS, AclRecipes.OPERATOR);
         Capabilities caps = plain(uri);
         assertTrue(caps.verified(), caps.basis());
-        assertEquals(EnumSet.of(Right.READ_CONFIG, Right.SET_CONFIG), lacking(caps), caps.denied().toString());
+        assertEquals(EnumSet.of(Right.READ_CONFIG, Right.SET_CONFIG, Right.ROLE), lacking(caps), caps.denied().toString());
         assertTrue(caps.mayTransition());
     }
 
