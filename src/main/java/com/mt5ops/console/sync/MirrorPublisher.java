@@ -98,7 +98,13 @@ final class MirrorPublisher {
 
     private MirrorBatch batch(List<Change> changes, boolean fullSync, boolean whole) {
         version++;
+        MirrorStats before = stats;
         stats = currentStats();
+        if (before.state() != stats.state()) {
+            // the log file's account of the connection: what an operator reads after an incident
+            LOG.info("mirror {}{}", stats.state(), stats.state() == ConnectionState.LIVE ? " (" + stats.basis() + ")"
+                    : stats.reason().isEmpty() ? "" : ": " + stats.reason());
+        }
         return new MirrorBatch(version, changes, stats, fullSync, clock.millis(), whole);
     }
 

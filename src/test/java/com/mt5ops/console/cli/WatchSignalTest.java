@@ -24,19 +24,29 @@ class WatchSignalTest {
     @RegisterExtension
     static final RedisExtension REDIS = RedisExtension.withNotifications();
 
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     @Test
     void sigtermEndsAWatchWithItsFleetPrintedAndExitZero() throws Exception {
         String id = Fixtures.instance(REDIS.redis(), "crashed");
         Path out = Files.createTempFile("watch", ".json");
         Path err = Files.createTempFile("watch", ".err");
+        Path logs = Files.createTempDirectory("watch-logs");
         Process watch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dmt5.log.dir=" + System.getProperty("mt5.log.dir", "target/logs"),
+                "-cp", System.getProperty("java.class.path"), "-Dmt5.log.dir=" + logs,
                 "com.mt5ops.console.app.Launcher", "watch", "--redis", REDIS.uri(), "--seconds", "120")
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
-            // LIVE: subscribed, read the fleet, and the heartbeat has begun
-            Await.until(Duration.ofSeconds(30), () -> REDIS.redis().clientList().contains("psub=2")
-                    && REDIS.redis().clientList().contains("cmd=ping"), () -> "the watch never went live");
+            // LIVE, as its log file says: subscribed, events proven, the fleet read
+            Path log = logs.resolve("console.log");
+            Await.until(Duration.ofSeconds(30), () -> Files.exists(log) && read(log).contains("mirror LIVE"),
+                    () -> "the watch never went live: " + (Files.exists(log) ? read(log) : "no log"));
             watch.destroy(); // SIGTERM
             assertTrue(watch.waitFor(20, TimeUnit.SECONDS), "still running 20 s after SIGTERM");
             String stderr = Files.readString(err, StandardCharsets.UTF_8);
