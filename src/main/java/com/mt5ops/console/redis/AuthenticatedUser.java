@@ -1,7 +1,7 @@
 package com.mt5ops.console.redis;
 
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -13,10 +13,10 @@ import java.util.concurrent.CompletionException;
 final class AuthenticatedUser {
     static final String UNKNOWN = "unknown";
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
     private volatile String known;
 
-    AuthenticatedUser(RedisAsyncCommands<String, String> redis) {
+    AuthenticatedUser(RedisClusterAsyncCommands<String, String> redis) {
         this.redis = redis;
     }
 

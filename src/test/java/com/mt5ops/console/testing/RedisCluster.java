@@ -75,7 +75,10 @@ public final class RedisCluster implements AutoCloseable {
 
     private Node node() throws IOException {
         int bus = freePort();
-        LocalRedisServer s = LocalRedisServer.startWithoutPassword(List.of("--cluster-enabled", "yes",
+        // Its own directory: a replica's full sync writes dump.rdb there, never into the build's working directory
+        // (where a Redis 6.2 started later would load it and exit on the newer RDB format).
+        Path home = Files.createDirectories(dir.resolve("node-" + bus));
+        LocalRedisServer s = LocalRedisServer.startWithoutPassword(List.of("--dir", home.toString(), "--cluster-enabled", "yes",
                 "--cluster-config-file", dir.resolve("nodes-" + bus + ".conf").toString(), "--cluster-port", Integer.toString(bus),
                 "--cluster-node-timeout", "2000", "--notify-keyspace-events", "Kghsx"));
         RedisClient client = RedisClient.create("redis://127.0.0.1:" + s.port());
