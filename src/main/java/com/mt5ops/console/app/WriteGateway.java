@@ -1,10 +1,13 @@
 package com.mt5ops.console.app;
 
 import com.mt5ops.console.model.AuditEntry;
+import com.mt5ops.console.model.BrokerRename;
+import com.mt5ops.console.model.BrokerRenameResult;
 import com.mt5ops.console.model.TransitionRequest;
 import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionTable;
 import com.mt5ops.console.redis.AuditLog;
+import com.mt5ops.console.redis.BrokerNameService;
 import com.mt5ops.console.redis.RedisAccessException;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.TransitionService;
@@ -22,6 +25,7 @@ public final class WriteGateway implements AutoCloseable {
     private final TransitionTable table;
     private final Executor io;
     private TransitionService transitions;
+    private BrokerNameService names;
     private StatefulRedisConnection<String, String> reader;
     private AuditLog auditLog;
 
@@ -48,6 +52,23 @@ public final class WriteGateway implements AutoCloseable {
                 "this console is read-only (--read-only): it sends no write to Redis"));
     }
 
+    /** Renames a broker in the shared names, audited (its own script and writer connection, opened on first use). */
+    public CompletableFuture<BrokerRenameResult> renameBroker(BrokerRename request) {
+        return CompletableFuture.supplyAsync(this::names, io)
+                .thenCompose(s -> s.apply(request))
+                .exceptionally(e -> {
+                    RedisAccessException a = RedisAccessException.from(connector.endpoint().display(), e);
+                    return new BrokerRenameResult(a.reason() == RedisAccessException.Reason.DENIED
+                            ? TransitionResult.Outcome.DENIED : TransitionResult.Outcome.UNAVAILABLE, request.brokerId(), null, a.getMessage());
+                });
+    }
+
+    /** The rename path of a read-only console: refuses without touching Redis. */
+    public static CompletableFuture<BrokerRenameResult> refuseReadOnlyRename(BrokerRename request) {
+        return CompletableFuture.completedFuture(new BrokerRenameResult(TransitionResult.Outcome.DENIED, request.brokerId(), null,
+                "this console is read-only (--read-only): it sends no write to Redis"));
+    }
+
     /** Every audit entry for the instance still in the stream, newest first (an index kept up to date per call). */
     public CompletableFuture<List<AuditEntry>> audit(String instanceId) {
         return CompletableFuture.supplyAsync(() -> auditLog().forInstance(instanceId), io);
@@ -58,6 +79,13 @@ public final class WriteGateway implements AutoCloseable {
             transitions = new TransitionService(connector, table);
         }
         return transitions;
+    }
+
+    private synchronized BrokerNameService names() {
+        if (names == null) {
+            names = new BrokerNameService(connector);
+        }
+        return names;
     }
 
     private synchronized AuditLog auditLog() {
@@ -72,6 +100,9 @@ public final class WriteGateway implements AutoCloseable {
     public synchronized void close() {
         if (transitions != null) {
             transitions.close();
+        }
+        if (names != null) {
+            names.close();
         }
         if (reader != null) {
             reader.close();

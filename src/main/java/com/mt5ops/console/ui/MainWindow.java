@@ -76,7 +76,7 @@ public final class MainWindow {
         MenuItem csv = new MenuItem("Current view as CSV…");
         MenuItem json = new MenuItem("Current view as snapshot JSON…");
         exportMenu.getItems().addAll(csv, json);
-        this.toolbar = new FleetToolbar(vm, compact, exportMenu, theme);
+        this.toolbar = new FleetToolbar(vm, compact, exportMenu, theme, actions.selectionChip());
         DetailPane detail = new DetailPane(vm, services, actions, Platform::runLater, themes.palette());
         Label noMatch = new Label("No instance matches the search and filters.\nEsc leaves the search · the Total tile clears the filters.");
         noMatch.setId("no-match");
@@ -106,8 +106,9 @@ public final class MainWindow {
         themes.styleScene(scene);
         themes.theme().addListener((o, a, t) -> theme.setSelected(t == Theme.LIGHT));
         theme.selectedProperty().addListener((o, a, light) -> themes.theme().set(light ? Theme.LIGHT : Theme.DARK));
-        csv.setOnAction(e -> chooseAndExport("csv", f -> export.csv(f, vm.visibleInstances())));
-        json.setOnAction(e -> chooseAndExport("json", f -> export.json(f, vm.visibleInstances(), vm.stats().get())));
+        csv.setOnAction(e -> chooseAndExport("csv", f -> export.csv(f, vm.visibleInstances(), vm.brokerNames().all())));
+        json.setOnAction(e -> chooseAndExport("json", f -> export.json(f, vm.visibleInstances(), vm.stats().get(), vm.brokerNames().all())));
+        actions.lastResult().addListener((o, a, r) -> status.message(r == null ? "" : r.text(), r == null || r.ok())); // also with no detail shown
         new KeyboardShortcuts(scene, stage, vm, grid, toolbar, actions).install();
         restore(settings, compact);
         stage.setOnCloseRequest(e -> save.accept(viewNow(settings, compact)));
@@ -121,6 +122,7 @@ public final class MainWindow {
         FirstOrder ahead = new FirstOrder(services.freshness(), vm.sort().get(), vm.criteria().get(), Clock.systemUTC(), io);
         vm.takeFirstOrderFrom(ahead);
         BatchCoalescer toWindow = new BatchCoalescer(frames, vm::apply);
+        services.brokerNames().addListener(names -> Platform.runLater(() -> vm.brokerNames().set(names))); // rare: no coalescing
         services.feed().addListener(batch -> {
             ahead.prepare(batch);
             toWindow.onBatch(batch);

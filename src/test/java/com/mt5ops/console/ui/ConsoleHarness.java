@@ -7,6 +7,7 @@ import com.mt5ops.console.model.InstanceParser;
 import com.mt5ops.console.model.TransitionTable;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
+import com.mt5ops.console.sync.BrokerNameMirror;
 import com.mt5ops.console.sync.FleetMirror;
 import com.mt5ops.console.sync.MirrorConfig;
 import java.time.Clock;
@@ -23,6 +24,7 @@ final class ConsoleHarness implements AutoCloseable {
     final RedisConnector connector;
     final FleetMirror mirror;
     final WriteGateway gateway;
+    final BrokerNameMirror brokerNames;
     final ExecutorService io = Executors.newFixedThreadPool(2);
     MainWindow window;
 
@@ -41,8 +43,10 @@ final class ConsoleHarness implements AutoCloseable {
         mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()), MirrorConfig.defaults(), Clock.systemUTC());
         TransitionTable table = new TransitionTable();
         gateway = new WriteGateway(connector, table, io);
+        brokerNames = new BrokerNameMirror(connector, mirror, java.time.Duration.ofSeconds(30));
+        // the real write paths even when read-only: the window itself must send nothing then
         ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, table, FreshnessPolicy.defaults(),
-                connector.endpoint().display(), false, readOnly, "tester", "test-host", alertEvery);
+                connector.endpoint().display(), false, readOnly, "tester", "test-host", alertEvery, brokerNames, gateway::renameBroker);
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             window = new MainWindow(stage, services, io);
@@ -53,6 +57,7 @@ final class ConsoleHarness implements AutoCloseable {
         } else {
             mirror.start(clientWhen, java.time.Duration.ofSeconds(30));
         }
+        brokerNames.start();
     }
 
     /** Reads FX state on the FX thread. */
@@ -76,6 +81,7 @@ final class ConsoleHarness implements AutoCloseable {
     public void close() throws Exception {
         FxToolkit.setupFixture(() -> window.stop());
         FxToolkit.cleanupStages();
+        brokerNames.close();
         mirror.close();
         gateway.close();
         connector.close();
