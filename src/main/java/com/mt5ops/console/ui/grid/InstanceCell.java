@@ -19,6 +19,7 @@ final class InstanceCell extends GridCell<Object> {
     private final InstanceCard card;
     private final GroupHeaderCard header;
     private javafx.scene.control.Tooltip tooltip; // made when the pointer first comes over the cell
+    private javafx.scene.control.ContextMenu menu; // a header's, made on its first right-click
     private final InvalidationListener onData;
     private final InvalidationListener onAny = o -> redraw();
     private final InvalidationListener onTick = o -> redraw();
@@ -60,11 +61,15 @@ final class InstanceCell extends GridCell<Object> {
         vm.stats().addListener(new WeakInvalidationListener(onAny));
         setOnContextMenuRequested(e -> {
             if (getItem() instanceof GroupHeader g && g.broker() != null) {
-                renameMenu(g.broker()).show(this, e.getScreenX(), e.getScreenY());
+                renameMenu(g.broker(), e.getScreenX(), e.getScreenY());
                 e.consume();
             }
         });
         setOnMouseClicked(e -> {
+            if (getItem() instanceof GroupHeader g && g.broker() != null && e.getButton() == MouseButton.SECONDARY) {
+                renameMenu(g.broker(), e.getScreenX(), e.getScreenY()); // where no context-menu event comes (one menu either way)
+                return;
+            }
             if (getItem() instanceof GroupHeader g && g.broker() != null && e.getButton() == MouseButton.PRIMARY) {
                 vm.criteria().set(vm.criteria().get().withBroker(g.broker()));
                 return;
@@ -134,12 +139,18 @@ final class InstanceCell extends GridCell<Object> {
     }
 
     /** The header's menu: rename its broker (disabled where the console may not write). */
-    private javafx.scene.control.ContextMenu renameMenu(String broker) {
-        javafx.scene.control.MenuItem rename = new javafx.scene.control.MenuItem("Rename broker…");
-        rename.setId("rename-broker-menu");
+    private void renameMenu(String broker, double x, double y) {
+        if (menu == null) {
+            javafx.scene.control.MenuItem rename = new javafx.scene.control.MenuItem("Rename broker…");
+            rename.setId("rename-broker-menu");
+            menu = new javafx.scene.control.ContextMenu(rename);
+        }
+        javafx.scene.control.MenuItem rename = menu.getItems().get(0);
         rename.setDisable(!vm.brokerNames().editable().get());
         rename.setOnAction(e -> vm.brokerNames().askRename(broker));
-        return new javafx.scene.control.ContextMenu(rename);
+        if (!menu.isShowing()) {
+            menu.show(this, x, y);
+        }
     }
 
     /** The tooltip's text for what the cell shows now: an instance's id, last error and problems, or a group's size. */
