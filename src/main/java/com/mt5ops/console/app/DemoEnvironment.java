@@ -1,5 +1,6 @@
 package com.mt5ops.console.app;
 
+import com.mt5ops.console.model.KeySchema;
 import com.mt5ops.console.redis.LocalRedisServer;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
@@ -34,6 +35,7 @@ public final class DemoEnvironment implements AutoCloseable {
         });
         this.simulator = new FleetSimulator(connector, instances, 42);
         simulator.seed();
+        nameBrokers(connector, simulator.brokers());
         this.simulatorThread = new Thread(() -> {
             try {
                 simulator.run(rate, null);
@@ -45,6 +47,16 @@ public final class DemoEnvironment implements AutoCloseable {
         }, "demo-simulator");
         simulatorThread.setDaemon(true);
         simulatorThread.start();
+    }
+
+    /** Shared names for all brokers but the last, which shows how an unnamed one looks (its id). */
+    private static void nameBrokers(RedisConnector connector, List<String> brokers) {
+        String[] names = {"Northwind Markets live", "Aurora FX demo", "Kestrel Prime", "Harbor Capital", "Juniper Trading"};
+        try (var c = connector.connect()) {
+            for (int k = 0; k < brokers.size() - 1; k++) {
+                c.sync().hset(KeySchema.BROKER_NAMES, brokers.get(k), names[k % names.length] + (k < names.length ? "" : " " + (k / names.length + 1)));
+            }
+        }
     }
 
     /** Starts the demo Redis and fleet; the message of the exception says what to do when no Redis can run. */
