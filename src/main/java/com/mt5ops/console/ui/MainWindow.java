@@ -76,7 +76,7 @@ public final class MainWindow {
         MenuItem csv = new MenuItem("Current view as CSV…");
         MenuItem json = new MenuItem("Current view as snapshot JSON…");
         exportMenu.getItems().addAll(csv, json);
-        this.toolbar = new FleetToolbar(vm, compact, exportMenu, theme, actions.selectionChip());
+        this.toolbar = new FleetToolbar(vm, compact, exportMenu, theme);
         DetailPane detail = new DetailPane(vm, services, actions, Platform::runLater, themes.palette());
         Label noMatch = new Label("No instance matches the search and filters.\nEsc leaves the search · the Total tile clears the filters.");
         noMatch.setId("no-match");
@@ -96,6 +96,7 @@ public final class MainWindow {
         split.setDividerPositions(0.70);
         SplitPane.setResizableWithParent(detail.node(), false);
         this.status = new StatusBar(vm, services.source(), services.demo(), actions.readOnly(), services.feed()::requestResync);
+        status.placeBeforeTotals(actions.selectionChip());
         this.kpis = new KpiTiles(vm, themes.palette());
         VBox top = new VBox(kpis.node(), toolbar.node(), new ConnectionBanner(vm, services.source()).node());
         BorderPane root = new BorderPane(split, top, null, status.node(), null);

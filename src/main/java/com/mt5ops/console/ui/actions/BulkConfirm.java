@@ -12,7 +12,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -24,7 +23,7 @@ import javafx.stage.Window;
  * why (they are skipped). OK waits until the operator types how many will be sent; the count field has the focus.
  */
 final class BulkConfirm {
-    private static final double ROW_HEIGHT = 40;
+    private static final double ROW_HEIGHT = 48;
 
     private BulkConfirm() {
     }
@@ -43,7 +42,7 @@ final class BulkConfirm {
         list.setId("confirm-rows");
         list.setFixedCellSize(ROW_HEIGHT);
         list.setPrefHeight(Math.min(8, plan.rows().size()) * ROW_HEIGHT + 4);
-        list.setPrefWidth(560);
+        list.setPrefWidth(640);
         list.setFocusTraversable(false);
         list.setCellFactory(v -> new RowCell());
         TextField typed = new TextField();
@@ -72,7 +71,8 @@ final class BulkConfirm {
             Text what = new Text(r.id() + "  broker " + r.broker() + "\n" + r.now().describe() + " → " + r.to().wire()
                     + (r.changed() ? "   (" + r.changeNote() + ")" : "") + (r.sent() ? "" : "   skipped: " + r.skip()));
             what.setStrikethrough(!r.sent());
-            what.setFill(r.sent() ? Color.BLACK : Color.GRAY);
+            what.fillProperty().bind(textFillProperty()); // the theme's text colour, as the dialog has it
+            what.setOpacity(r.sent() ? 1 : 0.55); // greyed
             if (r.changed()) {
                 what.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, Font.getDefault().getSize()));
             }

@@ -13,6 +13,7 @@ final class SelectionChip {
         Label chip = new Label();
         chip.setId("selection-chip");
         chip.getStyleClass().addAll("chip", "selection-chip");
+        chip.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("accent"), true); // the chip look of console.css
         chip.textProperty().bind(selection.count().asString("%d selected"));
         chip.visibleProperty().bind(selection.count().greaterThan(1));
         chip.managedProperty().bind(chip.visibleProperty());

@@ -69,6 +69,11 @@ public final class StatusBar {
                 k.total(), k.running(), k.crashed(), k.critical(), k.stale()));
     }
 
+    /** Puts {@code node} on the right, before the counts (the selection chip): it takes the spacer's room, moving nothing. */
+    public void placeBeforeTotals(Node node) {
+        bar.getChildren().add(bar.getChildren().indexOf(totals), node);
+    }
+
     /** The outcome of something the operator started here (an export), until the next one. */
     public void message(String text, boolean ok) {
         message.setText(text);

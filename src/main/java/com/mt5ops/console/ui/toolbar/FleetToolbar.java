@@ -98,7 +98,7 @@ public final class FleetToolbar {
 
     /** The broker's shared name, else its id cut short. */
     private static String brokerLabel(FleetViewModel vm, String brokerId) {
-        String name = vm.brokerNames().shown(brokerId, BrokerNames.SHORT);
+        String name = vm.brokerNames().shown(brokerId, 18); // the combo is as wide as its longest item
         return name != null ? name : BrokerNames.bounded(brokerId, 14);
     }
 
