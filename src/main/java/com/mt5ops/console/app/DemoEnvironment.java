@@ -1,5 +1,6 @@
 package com.mt5ops.console.app;
 
+import com.mt5ops.console.model.KeySchema;
 import com.mt5ops.console.redis.LocalRedisServer;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
@@ -40,6 +41,7 @@ public final class DemoEnvironment implements AutoCloseable {
         });
         this.simulator = new FleetSimulator(connector, instances, 42);
         simulator.seed();
+        nameBrokers(connector, simulator.brokers());
         simulator.onNews(news -> tell("The demo's simulator " + (news.startsWith("cannot") ? "" : "is ") + news + "."));
         this.simulatorThread = new Thread(() -> supervise(rate), "demo-simulator");
         simulatorThread.setDaemon(true);
@@ -68,6 +70,16 @@ public final class DemoEnvironment implements AutoCloseable {
                 tell("The demo's simulator stopped (" + firstLine(e) + "); restarting it in " + backoffMs / 1000 + " s.");
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoffMs));
                 backoffMs = Math.min(10_000, backoffMs * 2);
+            }
+        }
+    }
+
+    /** Shared names for all brokers but the last, which shows how an unnamed one looks (its id). */
+    private static void nameBrokers(RedisConnector connector, List<String> brokers) {
+        String[] names = {"Northwind Markets live", "Aurora FX demo", "Kestrel Prime", "Harbor Capital", "Juniper Trading"};
+        try (var c = connector.connect()) {
+            for (int k = 0; k < brokers.size() - 1; k++) {
+                c.sync().hset(KeySchema.BROKER_NAMES, brokers.get(k), names[k % names.length] + (k < names.length ? "" : " " + (k / names.length + 1)));
             }
         }
     }

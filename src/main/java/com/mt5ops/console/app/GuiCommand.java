@@ -5,6 +5,7 @@ import com.mt5ops.console.cli.ExitCodes;
 import com.mt5ops.console.redis.RedisAccessException;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
+import com.mt5ops.console.sync.BrokerNameMirror;
 import com.mt5ops.console.sync.FleetMirror;
 import com.mt5ops.console.sync.MirrorConfig;
 import com.mt5ops.console.sync.MirrorRights;
@@ -87,13 +88,15 @@ public final class GuiCommand implements Callable<Integer> {
              RedisConnector connector = new RedisConnector(endpoint);
              FleetMirror mirror = new FleetMirror(connector, new com.mt5ops.console.model.InstanceParser(settings.freshness()),
                      MirrorConfig.defaults(), ctx.clock(), MirrorRights.of(readOnly, enableNotifications));
-             WriteGateway gateway = new WriteGateway(connector, ctx.table(), executors.io(), mirror.access().capabilities())) {
+             WriteGateway gateway = new WriteGateway(connector, ctx.table(), executors.io(), mirror.access().capabilities());
+             BrokerNameMirror brokerNames = new BrokerNameMirror(connector, mirror, java.time.Duration.ofSeconds(30))) {
             if (!useDemo) {
                 settings = settings.withRedis(endpoint.remembered());
             }
             // Read-only wires no write path at all: an action cannot reach Redis even if a control slipped through.
             ConsoleServices services = new ConsoleServices(mirror, readOnly ? WriteGateway::refuseReadOnly : gateway::apply, gateway::audit, ctx.table(), settings.freshness(),
-                    endpoint.display(), useDemo, readOnly, System.getProperty("user.name"), com.mt5ops.console.cli.Host.name(), ConsoleServices.ALERT_EVERY);
+                    endpoint.display(), useDemo, readOnly, System.getProperty("user.name"), com.mt5ops.console.cli.Host.name(), ConsoleServices.ALERT_EVERY,
+                    brokerNames, readOnly ? WriteGateway::refuseReadOnlyRename : gateway::renameBroker);
             CountDownLatch closed = new CountDownLatch(1);
             Settings remembered = settings;
             java.util.concurrent.atomic.AtomicReference<Stage> shown = new java.util.concurrent.atomic.AtomicReference<>();
@@ -115,6 +118,7 @@ public final class GuiCommand implements Callable<Integer> {
             // connects once the window has drawn that first picture (it would compete with it for the CPU).
             java.util.concurrent.CompletableFuture<Void> pictureShown = new java.util.concurrent.CompletableFuture<>();
             mirror.start(pictureShown, java.time.Duration.ofSeconds(5));
+            brokerNames.start(); // reads from the fleet's first full sync on, when the client is up
             try {
                 fxReady.join();
             } catch (java.util.concurrent.CompletionException e) {

@@ -2,11 +2,14 @@ package com.mt5ops.console.app;
 
 import com.mt5ops.console.model.AuditEntry;
 import com.mt5ops.console.model.KeySchema;
+import com.mt5ops.console.model.BrokerRename;
+import com.mt5ops.console.model.BrokerRenameResult;
 import com.mt5ops.console.model.TransitionRequest;
 import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionTable;
 import com.mt5ops.console.redis.AuditLog;
 import com.mt5ops.console.redis.Capabilities;
+import com.mt5ops.console.redis.BrokerNameService;
 import com.mt5ops.console.redis.RedisAccessException;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.TransitionService;
@@ -27,6 +30,7 @@ public final class WriteGateway implements AutoCloseable {
     private final Executor io;
     private final CompletableFuture<Capabilities> rights;
     private TransitionService transitions;
+    private BrokerNameService names;
     private StatefulRedisConnection<String, String> reader;
     private AuditLog auditLog;
     private volatile String auditRefused;
@@ -62,6 +66,23 @@ public final class WriteGateway implements AutoCloseable {
                 "this console is read-only (--read-only): it sends no write to Redis"));
     }
 
+    /** Renames a broker in the shared names, audited (its own script and writer connection, opened on first use). */
+    public CompletableFuture<BrokerRenameResult> renameBroker(BrokerRename request) {
+        return CompletableFuture.supplyAsync(this::names, io)
+                .thenCompose(s -> s.apply(request))
+                .exceptionally(e -> {
+                    RedisAccessException a = RedisAccessException.from(connector.endpoint().display(), e);
+                    return new BrokerRenameResult(a.reason() == RedisAccessException.Reason.DENIED
+                            ? TransitionResult.Outcome.DENIED : TransitionResult.Outcome.UNAVAILABLE, request.brokerId(), null, a.getMessage());
+                });
+    }
+
+    /** The rename path of a read-only console: refuses without touching Redis. */
+    public static CompletableFuture<BrokerRenameResult> refuseReadOnlyRename(BrokerRename request) {
+        return CompletableFuture.completedFuture(new BrokerRenameResult(TransitionResult.Outcome.DENIED, request.brokerId(), null,
+                "this console is read-only (--read-only): it sends no write to Redis"));
+    }
+
     /** Every audit entry for the instance still in the stream, newest first (an index kept up to date per call). */
     public CompletableFuture<List<AuditEntry>> audit(String instanceId) {
         return rights.thenApplyAsync(caps -> {
@@ -91,6 +112,13 @@ public final class WriteGateway implements AutoCloseable {
         return transitions;
     }
 
+    private synchronized BrokerNameService names() {
+        if (names == null) {
+            names = new BrokerNameService(connector);
+        }
+        return names;
+    }
+
     private synchronized AuditLog auditLog() {
         if (reader == null) {
             reader = connector.connect();
@@ -103,6 +131,9 @@ public final class WriteGateway implements AutoCloseable {
     public synchronized void close() {
         if (transitions != null) {
             transitions.close();
+        }
+        if (names != null) {
+            names.close();
         }
         if (reader != null) {
             reader.close();

@@ -2,6 +2,7 @@ package com.mt5ops.console.cli;
 
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceParser;
+import com.mt5ops.console.redis.BrokerNameReader;
 import com.mt5ops.console.redis.Fleet;
 import com.mt5ops.console.redis.FleetLoader;
 import com.mt5ops.console.export.SnapshotJson;
@@ -51,8 +52,9 @@ public final class SnapshotCommand implements Callable<Integer> {
         List<Instance> instances = parser.parseAll(new ArrayList<>(fleet.instances().values()), now);
         LOG.debug("snapshot: parse {} ms", (System.nanoTime() - t1) / 1_000_000);
         switch (format) {
-            case json -> new SnapshotJson(ctx.freshness()).write(ctx.out(), endpoint.display(), now, instances, SnapshotJson.stats(null));
-            case csv -> new SnapshotText(ctx.freshness()).csv(ctx.out(), instances, now);
+            case json -> new SnapshotJson(ctx.freshness(), BrokerNameReader.readOnce(endpoint))
+                    .write(ctx.out(), endpoint.display(), now, instances, SnapshotJson.stats(null));
+            case csv -> new SnapshotText(ctx.freshness(), BrokerNameReader.readOnce(endpoint)).csv(ctx.out(), instances, now);
             case table -> new SnapshotText(ctx.freshness()).table(ctx.out(), instances, now);
         }
         ctx.out().flush();

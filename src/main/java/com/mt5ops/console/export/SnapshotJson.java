@@ -20,9 +20,17 @@ import java.util.TreeSet;
 public final class SnapshotJson {
     private final JsonFactory factory = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private final FreshnessPolicy freshness;
+    private final Map<String, String> brokerNames;
 
+    /** Without broker names: no {@code broker_name} field (`watch`, which does not read them). */
     public SnapshotJson(FreshnessPolicy freshness) {
+        this(freshness, null);
+    }
+
+    /** With the shared broker names (broker id -> name): each instance's {@code broker_name}, null when unnamed. */
+    public SnapshotJson(FreshnessPolicy freshness, Map<String, String> brokerNames) {
         this.freshness = freshness;
+        this.brokerNames = brokerNames;
     }
 
     public void write(Writer out, String source, Instant takenAt, Collection<Instance> instances, Map<String, Object> stats) {
@@ -55,6 +63,9 @@ public final class SnapshotJson {
         g.writeStartObject();
         g.writeStringField("instance_id", i.id());
         g.writeStringField("broker_id", i.brokerOrNull());
+        if (brokerNames != null) {
+            g.writeStringField("broker_name", i.rawBrokerId() == null ? null : brokerNames.get(i.rawBrokerId()));
+        }
         g.writeStringField("state", i.stateOrNull() == null ? null : i.stateOrNull().wire());
         g.writeStringField("launch_mode", s == null || s.launchMode() == null ? null : s.launchMode().wire());
         number(g, "active_connections", s == null ? null : s.activeConnections());

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -16,12 +18,19 @@ import java.util.stream.Collectors;
 public final class SnapshotText {
     private static final String[] COLUMNS = {"instance_id", "broker_id", "state", "launch_mode", "active_connections",
         "cpu_usage", "memory_usage", "network_usage", "disk_usage", "uptime_seconds", "restart_count", "health_status",
-        "last_error", "freshness", "index_sets", "problems"};
+        "last_error", "freshness", "index_sets", "problems", "broker_name"};
 
     private final FreshnessPolicy freshness;
+    private final Function<String, String> brokerNames;
 
     public SnapshotText(FreshnessPolicy freshness) {
+        this(freshness, Map.of());
+    }
+
+    /** With the shared broker names (broker id -> name): the CSV's last column, {@code broker_name}. */
+    public SnapshotText(FreshnessPolicy freshness, Map<String, String> brokerNames) {
         this.freshness = freshness;
+        this.brokerNames = brokerNames::get;
     }
 
     public void csv(PrintWriter out, Collection<Instance> instances, Instant now) {
@@ -67,7 +76,8 @@ public final class SnapshotText {
             i.lastError(),
             i.freshness(freshness, now).wire(),
             String.join(" ", new java.util.TreeSet<>(i.raw().indexSets())),
-            i.problems().stream().map(Problem::code).map(Enum::name).distinct().collect(Collectors.joining(" "))};
+            i.problems().stream().map(Problem::code).map(Enum::name).distinct().collect(Collectors.joining(" ")),
+            i.rawBrokerId() == null ? null : brokerNames.apply(i.rawBrokerId())};
     }
 
     private static String str(Object o) {

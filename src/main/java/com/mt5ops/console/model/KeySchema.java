@@ -13,6 +13,8 @@ public final class KeySchema {
     public static final String STATE_SET_PREFIX = "instance:state:";
     public static final String SCAN_PATTERN = "instance*";
     public static final String AUDIT_STREAM = "console:audit";
+    /** The shared broker names (broker id -> name), kept by operators; outside the fleet's `instance*` keys. */
+    public static final String BROKER_NAMES = "console:broker_names";
 
     /** What a key is for: one of the three hashes of an id, or the index set of a state. */
     public enum Kind { INSTANCE, METRICS, HEALTH, STATE_SET }

@@ -88,7 +88,9 @@ public final class AuditLog {
 
     private void add(AuditEntry e) {
         all.addLast(e);
-        byInstance.computeIfAbsent(String.valueOf(e.instanceId()), k -> new ArrayDeque<>()).addLast(e);
+        if (!e.instanceId().isEmpty()) { // not about one instance (a broker's name): in no instance's trail
+            byInstance.computeIfAbsent(e.instanceId(), k -> new ArrayDeque<>()).addLast(e);
+        }
     }
 
     private void clear() {

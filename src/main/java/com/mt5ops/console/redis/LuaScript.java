@@ -18,17 +18,28 @@ public final class LuaScript {
     private final String source;
     private final String sha;
 
-    public LuaScript(String resourceName) {
+    /** The resources joined into one script, in order (shared functions first). */
+    public LuaScript(String... resourceNames) {
+        StringBuilder text = new StringBuilder();
+        for (String name : resourceNames) {
+            text.append(read(name)).append('\n');
+        }
+        this.source = resourceNames.length == 1 ? text.substring(0, text.length() - 1) : text.toString();
+        try {
+            this.sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(String resourceName) {
         try (InputStream in = LuaScript.class.getResourceAsStream(resourceName)) {
             if (in == null) {
                 throw new IllegalStateException("missing script resource " + resourceName);
             }
-            this.source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            this.sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

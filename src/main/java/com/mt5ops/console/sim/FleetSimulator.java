@@ -64,6 +64,11 @@ public final class FleetSimulator implements AutoCloseable {
         return fleet.stream().map(i -> i.id).toList();
     }
 
+    /** The brokers of the fleet, in the order they first appear. */
+    public List<String> brokers() {
+        return fleet.stream().map(i -> i.brokerId).distinct().toList();
+    }
+
     /** Writes every instance once: hashes and index sets, after recording their ids in {@link SimulatedMarker#KEY}. */
     public void seed() {
         long now = System.currentTimeMillis();

@@ -2,6 +2,7 @@ package com.mt5ops.console.ui;
 
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.ui.actions.ActionController;
+import com.mt5ops.console.ui.actions.ActionKeys;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.grid.FleetGrid;
 import com.mt5ops.console.ui.toolbar.FleetToolbar;
@@ -13,7 +14,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
-/** The window's keyboard: `/` search, arrows move the selection, R mark restart, F problems only, Esc, ? help. */
+/**
+ * The window's keyboard: `/` search, arrows move the selection, R U S C the actions ({@link ActionKeys}), F problems
+ * only, Esc, ? help.
+ */
 final class KeyboardShortcuts {
     private final Scene scene;
     private final Stage stage;
@@ -63,9 +67,14 @@ final class KeyboardShortcuts {
             }
             return;
         }
+        InstanceState target = ActionKeys.target(e.getCode());
+        if (target != null && !e.isShortcutDown() && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+            actions.requestForSelection(target); // R U S C: each only where the transition table allows it
+            e.consume();
+            return;
+        }
         switch (e.getCode()) {
             case F -> toolbar.toggleProblemsOnly();
-            case R -> actions.request(vm.selection().ids(), InstanceState.RESTARTING);
             case LEFT -> move(-1);
             case RIGHT -> move(1);
             case UP -> moveRows(-1);
@@ -109,15 +118,18 @@ final class KeyboardShortcuts {
         a.initOwner(stage);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
-        a.setContentText(String.join("\n", List.of(
-                "/        search (id, broker, error text)",
+        List<String> rows = new java.util.ArrayList<>(List.of(
+                "/        search (id, broker name or id, error text)",
                 "arrows   move the selection",
                 "Enter    select the first instance",
-                "click    select · Ctrl+click add · Shift+click range",
-                "R        mark restart for the selection",
+                "click    select · Ctrl+click add · Shift+click range"));
+        ActionKeys.helpRows().forEach(r -> rows.add(String.format("%-9s%s", r[0], r[1])));
+        rows.add("         (on the selection; several: a confirmation lists each, what the table forbids is skipped)");
+        rows.addAll(List.of(
                 "F        problems only",
                 "Esc      clear selection / leave search",
-                "?        this help")));
+                "?        this help"));
+        a.setContentText(String.join("\n", rows));
         a.show();
     }
 }

@@ -97,6 +97,7 @@ public final class MainWindow {
         split.setDividerPositions(0.70);
         SplitPane.setResizableWithParent(detail.node(), false);
         this.status = new StatusBar(vm, services.source(), services.demo(), actions.readOnly(), services.feed()::requestResync);
+        status.placeBeforeTotals(actions.selectionChip());
         this.kpis = new KpiTiles(vm, themes.palette());
         status.explainReadOnly(actions.readOnlyReason());
         NotificationsFix fix = new NotificationsFix(services.feed().access(), actions.readOnly(), io, () -> stage);
@@ -109,8 +110,9 @@ public final class MainWindow {
         themes.styleScene(scene);
         themes.theme().addListener((o, a, t) -> theme.setSelected(t == Theme.LIGHT));
         theme.selectedProperty().addListener((o, a, light) -> themes.theme().set(light ? Theme.LIGHT : Theme.DARK));
-        csv.setOnAction(e -> chooseAndExport("csv", f -> export.csv(f, vm.visibleInstances())));
-        json.setOnAction(e -> chooseAndExport("json", f -> export.json(f, vm.visibleInstances(), vm.stats().get())));
+        csv.setOnAction(e -> chooseAndExport("csv", f -> export.csv(f, vm.visibleInstances(), vm.brokerNames().all())));
+        json.setOnAction(e -> chooseAndExport("json", f -> export.json(f, vm.visibleInstances(), vm.stats().get(), vm.brokerNames().all())));
+        actions.lastResult().addListener((o, a, r) -> status.message(r == null ? "" : r.text(), r == null || r.ok())); // also with no detail shown
         new KeyboardShortcuts(scene, stage, vm, grid, toolbar, actions).install();
         restore(settings, compact);
         stage.setOnCloseRequest(e -> save.accept(viewNow(settings, compact)));
@@ -124,6 +126,7 @@ public final class MainWindow {
         FirstOrder ahead = new FirstOrder(services.freshness(), vm.sort().get(), vm.criteria().get(), Clock.systemUTC(), io);
         vm.takeFirstOrderFrom(ahead);
         BatchCoalescer toWindow = new BatchCoalescer(frames, vm::apply);
+        services.brokerNames().addListener(names -> Platform.runLater(() -> vm.brokerNames().set(names))); // rare: no coalescing
         services.feed().addListener(batch -> {
             ahead.prepare(batch);
             toWindow.onBatch(batch);

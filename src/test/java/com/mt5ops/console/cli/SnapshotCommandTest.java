@@ -138,6 +138,24 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void sharedBrokerNamesAreAddedToJsonAndCsvAndAFormulaNameIsDefused() throws Exception {
+        RedisCommands<String, String> r = REDIS.redis();
+        String named = Fixtures.instance(r, "running");
+        String unnamed = Fixtures.instance(r, "running");
+        r.hset("instance:" + unnamed, "broker_id", "7d1f0c2a-9b3e-4f6d-8a5c-1e2b3c4d5e6f");
+        r.hset("console:broker_names", Fixtures.BROKER, "=cmd|' /C calc'!A0");
+        Map<String, JsonNode> all = byId(snapshot());
+        assertEquals("=cmd|' /C calc'!A0", all.get(named).get("broker_name").asText());
+        assertTrue(all.get(unnamed).get("broker_name").isNull());
+        assertEquals(Fixtures.BROKER, all.get(named).get("broker_id").asText(), "every field as before");
+        CliRun csv = CliRun.of("snapshot", "--redis", REDIS.uri(), "--format", "csv");
+        List<String> lines = csv.out().lines().toList();
+        assertTrue(lines.get(0).endsWith(",problems,broker_name"), "added as the last column: " + lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(named) && l.endsWith(",'=cmd|' /C calc'!A0")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(unnamed) && l.endsWith(",")), lines.toString());
+    }
+
+    @Test
     void theTableEscapesWhatATerminalWouldActOn() {
         RedisCommands<String, String> r = REDIS.redis();
         String spoofed = "550e8400-e29b-41d4-\u202e0000-446655440000";

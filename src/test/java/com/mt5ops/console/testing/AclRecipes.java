@@ -6,12 +6,14 @@ package com.mt5ops.console.testing;
  */
 public final class AclRecipes {
     /** Reads the fleet and the audit trail, subscribes to the fleet's events, asks its rights; writes nothing. */
-    public static final String VIEWER = "ACL SETUSER viewer reset on >viewer-pw ~instance* ~console:audit resetchannels"
-            + " &__keyspace@0__:instance* -@all +@read +@connection +psubscribe +acl|dryrun";
+    public static final String VIEWER = "ACL SETUSER viewer reset on >viewer-pw ~instance* ~console:audit ~console:broker_names"
+            + " resetchannels &__keyspace@0__:instance* &__keyspace@0__:console:broker_names"
+            + " -@all +@read +@connection +psubscribe +subscribe +acl|dryrun";
     /** The viewer's rights, plus the transition script and its writes, and the probe key that proves events flow. */
     public static final String OPERATOR = "ACL SETUSER operator reset on >operator-pw ~instance* ~console:* resetchannels"
-            + " &__keyspace@0__:instance* &__keyspace@0__:console:probe:* -@all +@read +@connection +psubscribe +acl|dryrun"
-            + " +evalsha +eval +time +hset +del +sadd +srem +hincrby +xadd";
+            + " &__keyspace@0__:instance* &__keyspace@0__:console:probe:* &__keyspace@0__:console:broker_names"
+            + " -@all +@read +@connection +psubscribe +subscribe +acl|dryrun"
+            + " +evalsha +eval +time +hset +hdel +del +sadd +srem +hincrby +xadd";
 
     private AclRecipes() {
     }

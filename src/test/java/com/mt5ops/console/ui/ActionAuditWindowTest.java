@@ -63,7 +63,7 @@ class ActionAuditWindowTest extends FxRobot {
     }
 
     @Test
-    void instanceSeenWithoutAStateIsNotMovedWhenOneAppearsUnderneath() throws Exception {
+    void instanceWithoutAStateIsNotOfferedAMoveAndOneThatAppearsIsComparedAsShown() throws Exception {
         RedisCommands<String, String> r = REDIS.redis();
         String id = Fixtures.instance(r, "crashed");
         r.hdel(KeySchema.instanceKey(id), "state");
@@ -71,13 +71,20 @@ class ActionAuditWindowTest extends FxRobot {
         open();
         clickCard(id);
         type(javafx.scene.input.KeyCode.R);
-        waitFor(5, () -> lookup("#confirm-ok").tryQuery().isPresent(), "confirmation");
-        assertTrue(fx(() -> lookup("#confirm-what").queryAs(Label.class).getText()).contains("(no state)"));
+        waitFor(5, () -> lookup("#action-result").queryAs(Label.class).getText().contains("no state field"),
+                "a note: no transition starts from a missing state");
+        assertTrue(lookup("#confirm-dialog").tryQuery().isEmpty(), "no confirmation, no reason asked");
+        // the state appears underneath, and a second one while the confirmation is open: the CAS is against what it showed
         r.hset(KeySchema.instanceKey(id), "state", "crashed");
+        waitFor(5, () -> "CRASHED".equals(lookup("#detail-state").queryAs(Label.class).getText()), "the state arrives");
+        type(javafx.scene.input.KeyCode.R);
+        waitFor(5, () -> lookup("#confirm-ok").tryQuery().isPresent(), "confirmation");
+        assertTrue(fx(() -> lookup("#confirm-what").queryAs(Label.class).getText()).contains("crashed → restarting"));
+        r.hdel(KeySchema.instanceKey(id), "state");
         clickOn("#confirm-ok");
         waitFor(10, () -> lookup("#action-result").queryAs(Label.class).getText().startsWith("conflict"),
-                "a conflict: the operator saw no state, not this one");
-        assertEquals("crashed", r.hget(KeySchema.instanceKey(id), "state"));
+                "a conflict: the operator saw crashed, not a missing state");
+        assertEquals(null, r.hget(KeySchema.instanceKey(id), "state"));
         assertEquals("2", r.hget(KeySchema.healthKey(id), "restart_count"));
         assertEquals(0, r.exists(KeySchema.AUDIT_STREAM));
     }

@@ -7,6 +7,7 @@ import com.mt5ops.console.model.InstanceParser;
 import com.mt5ops.console.model.TransitionTable;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
+import com.mt5ops.console.sync.BrokerNameMirror;
 import com.mt5ops.console.sync.FleetMirror;
 import com.mt5ops.console.sync.MirrorConfig;
 import com.mt5ops.console.sync.MirrorRights;
@@ -24,6 +25,7 @@ final class ConsoleHarness implements AutoCloseable {
     final RedisConnector connector;
     final FleetMirror mirror;
     final WriteGateway gateway;
+    final BrokerNameMirror brokerNames;
     final ExecutorService io = Executors.newFixedThreadPool(2);
     MainWindow window;
 
@@ -52,8 +54,9 @@ final class ConsoleHarness implements AutoCloseable {
         mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()), MirrorConfig.defaults(), Clock.systemUTC(), rights);
         TransitionTable table = new TransitionTable();
         gateway = new WriteGateway(connector, table, io, mirror.access().capabilities());
+        brokerNames = new BrokerNameMirror(connector, mirror, java.time.Duration.ofSeconds(30));
         ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, table, FreshnessPolicy.defaults(),
-                connector.endpoint().display(), false, readOnly, "tester", "test-host", alertEvery);
+                connector.endpoint().display(), false, readOnly, "tester", "test-host", alertEvery, brokerNames, gateway::renameBroker);
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             window = new MainWindow(stage, services, io);
@@ -64,6 +67,7 @@ final class ConsoleHarness implements AutoCloseable {
         } else {
             mirror.start(clientWhen, java.time.Duration.ofSeconds(30));
         }
+        brokerNames.start();
     }
 
     /** Reads FX state on the FX thread. */
@@ -87,6 +91,7 @@ final class ConsoleHarness implements AutoCloseable {
     public void close() throws Exception {
         FxToolkit.setupFixture(() -> window.stop());
         FxToolkit.cleanupStages();
+        brokerNames.close();
         mirror.close();
         gateway.close();
         connector.close();

@@ -337,6 +337,8 @@ class ConsoleWindowTest extends FxRobot {
         clickCard(ids.get(2));
         release(javafx.scene.input.KeyCode.CONTROL);
         waitFor(5, () -> console.window.viewModel().selection().ids().size() == 3, "three selected");
+        assertEquals("3 selected", fx(() -> lookup("#selection-chip").queryAs(Label.class).getText()));
+        assertTrue(fx(() -> lookup("#selection-chip").query().isVisible()), "the chip says how many a key will reach");
         type(javafx.scene.input.KeyCode.R);
         waitFor(5, () -> lookup("#confirm-count").tryQuery().isPresent(), "bulk confirmation");
         assertTrue(fx(() -> lookup("#confirm-ok").queryButton().isDisabled()), "OK waits for the count");
@@ -351,7 +353,7 @@ class ConsoleWindowTest extends FxRobot {
                 () -> ids.stream().allMatch(id -> "restarting".equals(r.hget("instance:" + id, "state"))));
         assertEquals("running", r.hget("instance:" + untouched, "state"));
         assertEquals(3L, r.xlen("console:audit"));
-        waitFor(5, () -> lookup("#action-result").queryAs(Label.class).getText().startsWith("bulk"), "bulk result shown");
+        waitFor(5, () -> lookup("#action-result").queryAs(Label.class).getText().equals("3 marked a restart"), "the result in words");
     }
 
     @Test

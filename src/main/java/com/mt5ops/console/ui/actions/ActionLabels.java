@@ -7,9 +7,15 @@ public final class ActionLabels {
     private ActionLabels() {
     }
 
+    /** The button's words with its key, e.g. "Mark recovered (U)". */
     public static String button(InstanceState from, InstanceState to) {
+        return name(from, to) + " (" + ActionKeys.key(to) + ")";
+    }
+
+    /** The words alone, e.g. "Mark recovered". */
+    public static String name(InstanceState from, InstanceState to) {
         return switch (to) {
-            case RESTARTING -> "Mark restart (R)";
+            case RESTARTING -> "Mark restart";
             case RUNNING -> from == InstanceState.STOPPED ? "Launch" : from == InstanceState.CRASHED ? "Mark recovered" : "Mark came back";
             case STOPPED -> from == InstanceState.RUNNING ? "Stop" : from == InstanceState.CRASHED ? "Stand down" : "Give up";
             case CRASHED -> from == InstanceState.RUNNING ? "Mark crashed" : "Mark restart failed";
@@ -22,6 +28,16 @@ public final class ActionLabels {
             case RUNNING -> "mark running";
             case STOPPED -> "stop";
             case CRASHED -> "mark crashed";
+        };
+    }
+
+    /** What was done, for a bulk result ("3 marked a restart"). */
+    public static String done(InstanceState to) {
+        return switch (to) {
+            case RESTARTING -> "marked a restart";
+            case RUNNING -> "marked running";
+            case STOPPED -> "stopped";
+            case CRASHED -> "marked crashed";
         };
     }
 }

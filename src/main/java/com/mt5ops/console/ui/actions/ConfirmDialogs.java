@@ -9,7 +9,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** The confirmations in front of every write: they name what will change, and bulk ones make you type the count. */
+/**
+ * The confirmation in front of a single write (it names the instance, its broker and the change), and the parts every
+ * confirmation shares.
+ */
 final class ConfirmDialogs {
     private ConfirmDialogs() {
     }
@@ -30,24 +33,7 @@ final class ConfirmDialogs {
         return d.showAndWait();
     }
 
-    /** A bulk action: OK stays disabled until the operator types the number of instances. */
-    static Optional<String> bulk(Window owner, int count, InstanceState to) {
-        Dialog<String> d = base(owner, "Confirm bulk action");
-        ((javafx.scene.control.Button) d.getDialogPane().lookupButton(ButtonType.OK))
-                .setText(capitalized(ActionLabels.verb(to)) + " (" + count + ")");
-        d.setHeaderText(capitalized(ActionLabels.verb(to)) + " for " + count + " instances");
-        TextField typed = new TextField();
-        typed.setId("confirm-count");
-        typed.setPromptText("type " + count + " to confirm");
-        TextField reason = reasonField();
-        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(typed.textProperty().isNotEqualTo(Integer.toString(count)));
-        d.getDialogPane().setContent(new VBox(8, new Label("Each instance moves only if its state is still the one you saw."),
-                new Label("Type the number of instances (" + count + "):"), typed, new Label("Reason:"), reason));
-        d.setResultConverter(b -> b == ButtonType.OK ? reason.getText() : null);
-        return d.showAndWait();
-    }
-
-    private static Dialog<String> base(Window owner, String title) {
+    static Dialog<String> base(Window owner, String title) {
         Dialog<String> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(title);
@@ -57,11 +43,11 @@ final class ConfirmDialogs {
         return d;
     }
 
-    private static String capitalized(String s) {
+    static String capitalized(String s) {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase() + s.substring(1);
     }
 
-    private static TextField reasonField() {
+    static TextField reasonField() {
         TextField reason = new TextField();
         reason.setId("reason");
         reason.setPromptText("why (optional)");

@@ -107,6 +107,7 @@ public final class DetailPane {
             }
         });
         actions.readOnly().addListener(o -> show(false));
+        vm.brokerNames().version().addListener(o -> show(false));
         actions.pending().addListener(o -> show(false));
         actions.completed().addListener(o -> loadAudit());
         actions.lastResult().addListener((o, a, r) -> {
@@ -153,7 +154,7 @@ public final class DetailPane {
         LookLabels.show(chip, Looks.state(i));
         LookLabels.show(badge, Looks.health(i));
         var s = i.state();
-        facts.setText("broker " + (i.brokerOrNull() == null ? "?" : i.brokerOrNull())
+        facts.setText("broker " + (i.brokerOrNull() == null ? "?" : vm.brokerNames().withId(i.brokerOrNull()))
                 + "\n" + (s == null || s.launchMode() == null ? "launch mode ?" : s.launchMode().wire())
                 + " · " + (s == null || s.activeConnections() == null ? "? connections"
                         : s.activeConnections() + (s.activeConnections() == 1 ? " connection" : " connections"))
@@ -219,6 +220,12 @@ public final class DetailPane {
         if (buttons.getChildren().isEmpty()) {
             buttons.getChildren().add(new Label(from == null ? "No actions: the state is not a known one." : "No transitions from " + from.wire() + "."));
         }
+        Button rename = new Button("Rename broker…");
+        rename.setId("rename-broker");
+        rename.getStyleClass().add("action-button");
+        rename.setDisable(actions.readOnly().get() || actions.pending().get() || i.rawBrokerId() == null);
+        rename.setOnAction(e -> vm.brokerNames().askRename(i.rawBrokerId()));
+        buttons.getChildren().add(rename);
     }
 
     private void history() {

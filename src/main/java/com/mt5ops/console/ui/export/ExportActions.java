@@ -30,15 +30,17 @@ public final class ExportActions {
         this.io = io;
     }
 
-    public CompletableFuture<File> csv(File target, List<Instance> rows) {
+    /** {@code brokerNames}: broker id -> shared name, the {@code broker_name} column. */
+    public CompletableFuture<File> csv(File target, List<Instance> rows, Map<String, String> brokerNames) {
         Instant now = Instant.now();
-        return CompletableFuture.supplyAsync(() -> write(target, w -> new SnapshotText(policy).csv(new PrintWriter(w), rows, now)), io);
+        return CompletableFuture.supplyAsync(() -> write(target, w -> new SnapshotText(policy, brokerNames).csv(new PrintWriter(w), rows, now)), io);
     }
 
-    public CompletableFuture<File> json(File target, List<Instance> rows, MirrorStats stats) {
+    /** {@code brokerNames}: broker id -> shared name, each instance's {@code broker_name}. */
+    public CompletableFuture<File> json(File target, List<Instance> rows, MirrorStats stats, Map<String, String> brokerNames) {
         Instant now = Instant.now();
         Map<String, Object> s = SnapshotJson.stats(stats);
-        return CompletableFuture.supplyAsync(() -> write(target, w -> new SnapshotJson(policy).write(w, source, now, rows, s)), io);
+        return CompletableFuture.supplyAsync(() -> write(target, w -> new SnapshotJson(policy, brokerNames).write(w, source, now, rows, s)), io);
     }
 
     private static File write(File target, java.util.function.Consumer<Writer> body) {

@@ -6,6 +6,7 @@ import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceState;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** What the operator filters on; null fields mean "any". */
 public record FilterCriteria(String text, InstanceState state, HealthStatus health, String broker,
@@ -16,6 +17,11 @@ public record FilterCriteria(String text, InstanceState state, HealthStatus heal
     }
 
     public boolean matches(Instance i, FreshnessPolicy policy, Instant now) {
+        return matches(i, policy, now, id -> null);
+    }
+
+    /** With the broker names ({@code brokerNames}: broker id -> name or null), which the search text matches too. */
+    public boolean matches(Instance i, FreshnessPolicy policy, Instant now, Function<String, String> brokerNames) {
         if (state != null && i.stateOrNull() != state) {
             return false;
         }
@@ -31,15 +37,19 @@ public record FilterCriteria(String text, InstanceState state, HealthStatus heal
         if (problemsOnly && !Triage.needsAttention(i, policy, now)) {
             return false;
         }
-        return text == null || text.isBlank() || textMatches(i, text.trim().toLowerCase(Locale.ROOT));
+        return text == null || text.isBlank() || textMatches(i, text.trim().toLowerCase(Locale.ROOT), brokerNames);
     }
 
-    private static boolean textMatches(Instance i, String needle) {
+    private static boolean textMatches(Instance i, String needle, Function<String, String> brokerNames) {
         if (i.id().toLowerCase(Locale.ROOT).contains(needle)) {
             return true;
         }
         String broker = i.rawBrokerId();
         if (broker != null && broker.toLowerCase(Locale.ROOT).contains(needle)) {
+            return true;
+        }
+        String name = broker == null ? null : brokerNames.apply(broker);
+        if (name != null && name.toLowerCase(Locale.ROOT).contains(needle)) {
             return true;
         }
         String error = i.lastError();

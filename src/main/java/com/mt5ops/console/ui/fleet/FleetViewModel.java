@@ -48,10 +48,10 @@ public final class FleetViewModel {
     private final BooleanProperty pointerOverGrid = new SimpleBooleanProperty();
     private final java.util.Set<String> pendingIds = new java.util.HashSet<>();
     private Instant lastPointerMove = Instant.EPOCH;
-    private final Selection selection = new Selection(visible);
+    private final Selection selection = new Selection(visible, this::get);
+    private final BrokerNames brokerNames = new BrokerNames();
     private Set<String> lastChanged = Set.of();
-    private Instant lastAutoSort = Instant.EPOCH;
-    private Instant lastRecount = Instant.EPOCH;
+    private Instant lastAutoSort = Instant.EPOCH, lastRecount = Instant.EPOCH;
     private FirstOrder firstOrder;
 
     public FleetViewModel(FreshnessPolicy policy, Clock clock) {
@@ -60,6 +60,7 @@ public final class FleetViewModel {
         this.now = new SimpleObjectProperty<>(clock.instant());
         criteria.addListener((o, a, b) -> resort());
         sort.addListener((o, a, b) -> resort());
+        brokerNames.version().addListener(o -> { if (!criteria.get().text().isBlank()) { resort(); } }); // search matches names
     }
 
     /** Applies one coalesced mirror batch. */
@@ -89,7 +90,7 @@ public final class FleetViewModel {
             String broker = next.rawBrokerId();
             newBroker |= broker != null && (before == null || !broker.equals(before.rawBrokerId()));
             boolean shown = visibleIndex.containsKey(next.id());
-            boolean matches = criteria.get().matches(next, policy, t);
+            boolean matches = criteria.get().matches(next, policy, t, brokerNames::raw);
             if (!shown && matches) {
                 visibleIndex.put(next.id(), visible.size() + added.size());
                 added.add(next.id());
@@ -184,7 +185,7 @@ public final class FleetViewModel {
         Instant t = clock.instant();
         List<Instance> shown = new ArrayList<>();
         for (Instance i : all.values()) {
-            if (criteria.get().matches(i, policy, t)) {
+            if (criteria.get().matches(i, policy, t, brokerNames::raw)) {
                 shown.add(i);
             }
         }
@@ -291,5 +292,9 @@ public final class FleetViewModel {
 
     public Selection selection() {
         return selection;
+    }
+
+    public BrokerNames brokerNames() {
+        return brokerNames;
     }
 }

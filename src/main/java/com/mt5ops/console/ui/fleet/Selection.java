@@ -1,9 +1,15 @@
 package com.mt5ops.console.ui.fleet;
 
+import com.mt5ops.console.model.ExpectedState;
+import com.mt5ops.console.model.Instance;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -11,22 +17,28 @@ import javafx.collections.ObservableList;
 
 /**
  * Which instances are selected (by id, so selection survives updates and re-sorts) and which one is focused
- * in the detail pane. {@link #version()} changes on every edit so cells can redraw their highlight.
+ * in the detail pane, and the state each had when it was selected (a bulk confirmation shows what changed since).
+ * {@link #version()} changes on every edit so cells can redraw their highlight.
  */
 public final class Selection {
     private final ObservableList<String> visible;
+    private final Function<String, Instance> lookup;
     private final Set<String> ids = new LinkedHashSet<>();
+    private final Map<String, ExpectedState> seen = new HashMap<>();
     private final StringProperty focused = new SimpleStringProperty();
     private final IntegerProperty version = new SimpleIntegerProperty();
+    private final IntegerProperty count = new SimpleIntegerProperty();
 
-    Selection(ObservableList<String> visible) {
+    Selection(ObservableList<String> visible, Function<String, Instance> lookup) {
         this.visible = visible;
+        this.lookup = lookup;
     }
 
     public void only(String id) {
         ids.clear();
+        seen.clear();
         if (id != null) {
-            ids.add(id);
+            add(id);
         }
         focused.set(id);
         bump();
@@ -34,7 +46,7 @@ public final class Selection {
 
     public void toggle(String id) {
         if (!ids.remove(id)) {
-            ids.add(id);
+            add(id);
             focused.set(id);
         } else if (id.equals(focused.get())) {
             focused.set(ids.isEmpty() ? null : ids.iterator().next());
@@ -51,7 +63,7 @@ public final class Selection {
             return;
         }
         List<String> range = visible.subList(Math.min(from, to), Math.max(from, to) + 1);
-        ids.addAll(range);
+        range.stream().filter(i -> !ids.contains(i)).forEach(this::add);
         bump();
     }
 
@@ -67,12 +79,14 @@ public final class Selection {
 
     public void clear() {
         ids.clear();
+        seen.clear();
         focused.set(null);
         bump();
     }
 
     void retainVisible() {
         if (ids.retainAll(new java.util.HashSet<>(visible))) {
+            seen.keySet().retainAll(ids);
             if (focused.get() != null && !ids.contains(focused.get())) {
                 focused.set(ids.isEmpty() ? null : ids.iterator().next());
             }
@@ -100,7 +114,29 @@ public final class Selection {
         return version;
     }
 
+    /** How many instances are selected. */
+    public ReadOnlyIntegerProperty count() {
+        return count;
+    }
+
+    /** The state field {@code id} had when it was selected (missing: none), or null when it is not selected. */
+    public ExpectedState seenAtSelection(String id) {
+        return seen.get(id);
+    }
+
+    private void add(String id) {
+        ids.add(id);
+        Instance i = lookup.apply(id);
+        if (i != null) {
+            seen.put(id, ExpectedState.seen(i.rawState()));
+        }
+    }
+
     private void bump() {
+        if (ids.size() != seen.size()) {
+            seen.keySet().retainAll(ids);
+        }
+        count.set(ids.size());
         version.set(version.get() + 1);
     }
 }

@@ -4,6 +4,7 @@ import com.mt5ops.console.model.Freshness;
 import com.mt5ops.console.model.HealthStatus;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceState;
+import com.mt5ops.console.ui.fleet.BrokerNames;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.look.IconGlyph;
 import com.mt5ops.console.ui.look.Look;
@@ -66,11 +67,13 @@ final class GroupHeaderCard extends Canvas {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(LABEL);
         g.setFill(p.muted());
-        g.fillText("BROKER", 16, 16);
+        String name = header.broker() == null ? null : vm.brokerNames().shown(header.broker(), BrokerNames.SHORT);
+        String id = BrokerNames.bounded(header.title(), 200);
+        g.fillText(name == null ? "BROKER" : "BROKER · " + id, 16, 16, W - 24); // named: the id stays in view, small
         g.setFont(TITLE);
         g.setFill(p.text());
-        String title = header.title();
-        g.fillText(title.length() > 24 ? title.substring(0, 23) + "…" : title, 16, 34);
+        String title = name != null ? name : BrokerNames.bounded(header.title(), 24);
+        g.fillText(title, 16, 34, W - 24);
         g.setFont(BODY);
         g.setFill(p.muted());
         g.fillText(header.ids().size() + (header.ids().size() == 1 ? " instance" : " instances") + " · " + running + " running", 16, 56);
@@ -84,7 +87,7 @@ final class GroupHeaderCard extends Canvas {
         if (y == 76) {
             line(g, 1, MaterialDesignC.CHECK_CIRCLE, "nothing needs attention", p.ok(), y);
         }
-        setAccessibleText("broker " + title + ", " + header.ids().size() + " instances, " + crashed + " crashed, " + critical
+        setAccessibleText("broker " + (name == null ? id : name + " (" + id + ")") + ", " + header.ids().size() + " instances, " + crashed + " crashed, " + critical
                 + " critical, " + notLive + " stale or lost, " + problems + " with data problems");
     }
 

@@ -3,6 +3,7 @@ package com.mt5ops.console.ui.grid;
 import com.mt5ops.console.model.Freshness;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceState;
+import com.mt5ops.console.ui.fleet.BrokerNames;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.fx.Format;
 import com.mt5ops.console.ui.fx.LongText;
@@ -118,8 +119,8 @@ public final class InstanceCard extends Canvas {
         var st = i.state();
         g.fillText(st == null || st.launchMode() == null ? "" : st.launchMode().wire()
                 + (st.activeConnections() == null ? "" : " · " + st.activeConnections() + " conn"), 116, 74);
-        String broker = i.rawBrokerId();
-        g.fillText("broker " + (broker == null ? "—" : Format.shortId(broker)), 10, 96);
+        String broker = vm.brokerNames().label(i.rawBrokerId(), BrokerNames.SHORT); // the name, else the id cut short
+        g.fillText("broker " + broker, 10, 96, WIDTH - 20);
 
         boolean fresh = f == Freshness.FRESH;
         g.setFont(MONO);
@@ -134,7 +135,7 @@ public final class InstanceCard extends Canvas {
 
         setAccessibleText(state.text() + ", " + health.text() + ", " + life + ", cpu " + Format.percent(cpu)
                 + ", memory " + Format.megabytes(mem) + ", instance " + LongText.clip(i.id(), LongText.INLINE) + ", data " + age
-                + (i.hasProblems() ? ", " + i.problems().size() + " data problems" : ""));
+                + (i.hasProblems() ? ", " + i.problems().size() + " data problems" : "") + ", broker " + broker);
     }
 
     /**

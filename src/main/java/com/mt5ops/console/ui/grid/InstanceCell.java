@@ -19,6 +19,7 @@ final class InstanceCell extends GridCell<Object> {
     private final InstanceCard card;
     private final GroupHeaderCard header;
     private javafx.scene.control.Tooltip tooltip; // made when the pointer first comes over the cell
+    private javafx.scene.control.ContextMenu menu; // a header's, made on its first right-click
     private final InvalidationListener onData;
     private final InvalidationListener onAny = o -> redraw();
     private final InvalidationListener onTick = o -> redraw();
@@ -56,8 +57,19 @@ final class InstanceCell extends GridCell<Object> {
         vm.dataVersion().addListener(new WeakInvalidationListener(onData));
         vm.now().addListener(new WeakInvalidationListener(onTick));
         vm.selection().version().addListener(new WeakInvalidationListener(onAny));
+        vm.brokerNames().version().addListener(new WeakInvalidationListener(onAny));
         vm.stats().addListener(new WeakInvalidationListener(onAny));
+        setOnContextMenuRequested(e -> {
+            if (getItem() instanceof GroupHeader g && g.broker() != null) {
+                renameMenu(g.broker(), e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
         setOnMouseClicked(e -> {
+            if (getItem() instanceof GroupHeader g && g.broker() != null && e.getButton() == MouseButton.SECONDARY) {
+                renameMenu(g.broker(), e.getScreenX(), e.getScreenY()); // where no context-menu event comes (one menu either way)
+                return;
+            }
             if (getItem() instanceof GroupHeader g && g.broker() != null && e.getButton() == MouseButton.PRIMARY) {
                 vm.criteria().set(vm.criteria().get().withBroker(g.broker()));
                 return;
@@ -100,7 +112,7 @@ final class InstanceCell extends GridCell<Object> {
             setTooltip(tooltip);
         }
         boolean live = vm.stats().get() != null && vm.stats().get().state().isCurrent();
-        Object[] key = {i, vm.now().get(), vm.selection().version().get(), live};
+        Object[] key = {i, vm.now().get(), vm.selection().version().get(), live, vm.brokerNames().version().get()};
         if (java.util.Arrays.equals(key, drawn) && getGraphic() == card) {
             return;
         }
@@ -112,7 +124,7 @@ final class InstanceCell extends GridCell<Object> {
     }
 
     private void redrawHeader(GroupHeader g) {
-        Object[] key = {g, vm.now().get(), vm.dataVersion().get()};
+        Object[] key = {g, vm.now().get(), vm.dataVersion().get(), vm.brokerNames().version().get()};
         if (java.util.Arrays.equals(key, drawn) && getGraphic() == header) {
             return;
         }
@@ -126,10 +138,26 @@ final class InstanceCell extends GridCell<Object> {
         }
     }
 
+    /** The header's menu: rename its broker (disabled where the console may not write). */
+    private void renameMenu(String broker, double x, double y) {
+        if (menu == null) {
+            javafx.scene.control.MenuItem rename = new javafx.scene.control.MenuItem("Rename broker…");
+            rename.setId("rename-broker-menu");
+            menu = new javafx.scene.control.ContextMenu(rename);
+        }
+        javafx.scene.control.MenuItem rename = menu.getItems().get(0);
+        rename.setDisable(!vm.brokerNames().editable().get());
+        rename.setOnAction(e -> vm.brokerNames().askRename(broker));
+        if (!menu.isShowing()) {
+            menu.show(this, x, y);
+        }
+    }
+
     /** The tooltip's text for what the cell shows now: an instance's id, last error and problems, or a group's size. */
     private String hint(Object item) {
         if (item instanceof GroupHeader g) {
-            return g.title() + "\n" + g.ids().size() + " instances" + (g.broker() == null ? "" : "\nclick to show only this broker");
+            return (g.broker() == null ? g.title() : vm.brokerNames().withId(g.broker())) + "\n" + g.ids().size() + " instances"
+                    + (g.broker() == null ? "" : "\nclick to show only this broker · right-click to rename it");
         }
         Instance i = item instanceof String id ? vm.get(id) : null;
         if (i == null) {
@@ -142,6 +170,7 @@ final class InstanceCell extends GridCell<Object> {
                 + (i.hasProblems() ? "\n" + i.problems().stream().limit(MAX_HINT_PROBLEMS)
                         .map(p -> LongText.clip(p.code() + " " + (p.field() == null ? "" : p.field() + ": ") + p.message(), LongText.INLINE))
                         .collect(java.util.stream.Collectors.joining("\n")) : "")
-                + (more > 0 ? "\n… and " + more + " more problems" : "");
+                + (more > 0 ? "\n… and " + more + " more problems" : "")
+                + (i.rawBrokerId() == null ? "" : "\nbroker " + vm.brokerNames().withId(i.rawBrokerId()));
     }
 }

@@ -80,6 +80,11 @@ public final class StatusBar {
         });
     }
 
+    /** Puts {@code node} on the right, before the counts (the selection chip): it takes the spacer's room, moving nothing. */
+    public void placeBeforeTotals(Node node) {
+        bar.getChildren().add(bar.getChildren().indexOf(totals), node);
+    }
+
     /** The outcome of something the operator started here (an export), until the next one. */
     public void message(String text, boolean ok) {
         message.setText(text);

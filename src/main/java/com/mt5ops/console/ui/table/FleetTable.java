@@ -32,7 +32,7 @@ public final class FleetTable {
         column("State", 95, i -> Looks.state(i).text());
         column("Health", 85, i -> Looks.health(i).text());
         column("Instance", 290, Instance::id);
-        column("Broker", 100, i -> Format.shortId(i.rawBrokerId()));
+        column("Broker", 140, i -> vm.brokerNames().label(i.rawBrokerId(), com.mt5ops.console.ui.fleet.BrokerNames.LONG));
         column("CPU", 60, i -> Format.percent(i.cpuOrNull()));
         column("Memory", 80, i -> Format.megabytes(i.memoryOrNull()));
         column("Restarts", 70, i -> i.restartsOrNull() == null ? "?" : i.restartsOrNull().toString());
@@ -57,6 +57,7 @@ public final class FleetTable {
         });
         vm.dataVersion().addListener(o -> refreshIfShown());
         vm.now().addListener(o -> refreshIfShown());
+        vm.brokerNames().version().addListener(o -> refreshIfShown());
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
             if (syncing) {
                 return;

@@ -2,6 +2,7 @@ package com.mt5ops.console.ui.toolbar;
 
 import com.mt5ops.console.model.HealthStatus;
 import com.mt5ops.console.model.InstanceState;
+import com.mt5ops.console.ui.fleet.BrokerNames;
 import com.mt5ops.console.ui.fleet.FilterCriteria;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.fleet.FreshnessFilter;
@@ -41,18 +42,21 @@ public final class FleetToolbar {
         broker.setId("broker-filter");
         broker.setPromptText("any broker");
         broker.getItems().add(null);
-        vm.brokers().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        Runnable brokersChanged = () -> {
             // Rebuilding the items moves the combo's value through other brokers for a moment: not a filter change.
             String chosen = broker.getValue();
             updating = true;
             List<String> items = new java.util.ArrayList<>(vm.brokers().size() + 1);
             items.add(null);
             items.addAll(vm.brokers());
+            broker.setConverter(converter("any broker", b -> brokerLabel(vm, b))); // a new converter redraws the names
             broker.getItems().setAll(items);
             broker.setValue(chosen);
             updating = false;
-        });
-        broker.setConverter(converter("any broker", b -> b.substring(0, Math.min(13, b.length())) + "…"));
+        };
+        vm.brokers().addListener((javafx.collections.ListChangeListener<String>) c -> brokersChanged.run());
+        vm.brokerNames().version().addListener(o -> brokersChanged.run());
+        broker.setConverter(converter("any broker", b -> brokerLabel(vm, b)));
         broker.valueProperty().addListener((o, a, v) -> set(vm, vm.criteria().get().withBroker(v)));
         ComboBox<FreshnessFilter> fresh = new ComboBox<>(FXCollections.observableArrayList(FreshnessFilter.values()));
         fresh.setId("freshness-filter");
@@ -90,6 +94,12 @@ public final class FleetToolbar {
                 r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         });
+    }
+
+    /** The broker's shared name, else its id cut short. */
+    private static String brokerLabel(FleetViewModel vm, String brokerId) {
+        String name = vm.brokerNames().shown(brokerId, 18); // the combo is as wide as its longest item
+        return name != null ? name : BrokerNames.bounded(brokerId, 14);
     }
 
     private void set(FleetViewModel vm, FilterCriteria next) {

@@ -23,13 +23,13 @@ class ExportActionsTest {
 
     @Test
     void exportsAreWrittenOwnerOnly() throws Exception {
-        File csv = export.csv(dir.resolve("fleet.csv").toFile(), List.of()).join();
+        File csv = export.csv(dir.resolve("fleet.csv").toFile(), List.of(), java.util.Map.of()).join();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(csv.toPath())));
         assertTrue(Files.readString(csv.toPath()).startsWith("instance_id"), Files.readString(csv.toPath()));
         Path json = dir.resolve("fleet.json");
         Files.writeString(json, "old");
         Files.setPosixFilePermissions(json, PosixFilePermissions.fromString("rw-r--r--"));
-        export.json(json.toFile(), List.of(), new MirrorStats(ConnectionState.LIVE, null, 0, 0, 0, 0, 1, 0, "", "", null)).join();
+        export.json(json.toFile(), List.of(), new MirrorStats(ConnectionState.LIVE, null, 0, 0, 0, 0, 1, 0, "", "", null), java.util.Map.of()).join();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(json)));
         assertTrue(Files.readString(json).contains("\"instances\""), Files.readString(json));
     }
