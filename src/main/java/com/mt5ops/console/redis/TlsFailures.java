@@ -11,6 +11,8 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -26,8 +28,9 @@ public final class TlsFailures {
     static final String CLIENT_CERT_REFUSED = "the server does not accept your client certificate (--cert/--key)";
     private static final int PROBE_MS = 1_000;
     /** TLS alerts by which a server refuses the client certificate it was given. */
-    private static final java.util.regex.Pattern REFUSAL = java.util.regex.Pattern.compile(
+    private static final Pattern REFUSAL = Pattern.compile(
             "unknown_ca|bad_certificate|certificate_unknown|unsupported_certificate|certificate_revoked|certificate_expired");
+    private static final Pattern OWN_TIMEOUT = Pattern.compile("no TLS handshake within \\d+ s");
 
     private TlsFailures() {
     }
@@ -83,7 +86,7 @@ public final class TlsFailures {
                 return null;
             }
             // RespConnection says it with its own timeout; Lettuce's (Netty's) words are reworded alike
-            java.util.regex.Matcher own = java.util.regex.Pattern.compile("no TLS handshake within \\d+ s").matcher(text);
+            Matcher own = OWN_TIMEOUT.matcher(text);
             return own.find() ? own.group() : "no TLS handshake within " + TlsSettings.HANDSHAKE_TIMEOUT.toSeconds() + " s";
         }
         if (droppedPlainResp(text)) {

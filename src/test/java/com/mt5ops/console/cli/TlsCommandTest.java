@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +61,18 @@ class TlsCommandTest {
     private static CliRun run(String command, String uri, String... more) {
         List<String> args = new ArrayList<>(List.of(command, "--redis", uri));
         args.addAll(List.of(more));
-        return CliRun.of(args.toArray(new String[0]));
+        return bounded(args.toArray(new String[0]));
+    }
+
+    /** A command that hangs fails its test (join() would not hear the default timeout's interrupt). */
+    private static CliRun bounded(String... args) {
+        try {
+            return CliRun.start(args).result().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(String.join(" ", args) + " still running after 30 s", e);
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String[] ca() {
@@ -178,7 +190,7 @@ class TlsCommandTest {
             String uri = "rediss://127.0.0.1:" + silent.getLocalPort() + "/0";
             for (String[] args : List.of(new String[] {"snapshot", "--redis", uri}, new String[] {"watch", "--redis", uri, "--seconds", "60"})) {
                 long t0 = System.nanoTime();
-                CliRun r = CliRun.of(args);
+                CliRun r = bounded(args);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 assertEquals(5, r.exitCode(), args[0] + ": " + r.out() + r.err());
                 assertEquals(1, r.errLines(), r.err());
