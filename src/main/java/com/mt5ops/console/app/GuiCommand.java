@@ -2,6 +2,7 @@ package com.mt5ops.console.app;
 
 import com.mt5ops.console.cli.CliContext;
 import com.mt5ops.console.cli.ExitCodes;
+import com.mt5ops.console.cli.TlsOptions;
 import com.mt5ops.console.redis.RedisAccessException;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
@@ -19,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `gui`: the desktop console; with no Redis configured (or --demo) it starts the private demo. */
@@ -32,6 +34,9 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--redis", paramLabel = "URI", description = "the Redis to watch (default: $" + GuiEndpoint.ENV_URI
             + ", else the last one, else the demo); the password may come from $" + RedisEndpoint.PASSWORD_ENV)
     String uri;
+
+    @Mixin
+    TlsOptions tls;
 
     @Option(names = "--read-only", description = "never write: action buttons are disabled")
     boolean readOnly;
@@ -65,7 +70,7 @@ public final class GuiCommand implements Callable<Integer> {
         debugAt("settings read");
         RedisEndpoint endpoint;
         try {
-            endpoint = GuiEndpoint.resolve(uri, demo, settings, ctx.env());
+            endpoint = GuiEndpoint.resolve(uri, demo, settings, ctx.env(), tls.settings());
         } catch (RedisAccessException e) {
             ctx.err().println("error: " + e.getMessage());
             ctx.err().flush();

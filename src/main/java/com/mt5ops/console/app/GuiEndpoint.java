@@ -1,6 +1,7 @@
 package com.mt5ops.console.app;
 
 import com.mt5ops.console.redis.RedisEndpoint;
+import com.mt5ops.console.redis.TlsSettings;
 import com.mt5ops.console.ui.settings.Settings;
 import java.util.function.Function;
 
@@ -23,7 +24,12 @@ final class GuiEndpoint {
 
     /** The endpoint to watch, or null for the demo; a URI that does not parse throws (BAD_URI, without its user info). */
     static RedisEndpoint resolve(String option, boolean demo, Settings remembered, Function<String, String> env) {
+        return resolve(option, demo, remembered, env, TlsSettings.JVM_DEFAULT);
+    }
+
+    /** The same, with the TLS files of --cacert, --cert and --key (not used for the demo). */
+    static RedisEndpoint resolve(String option, boolean demo, Settings remembered, Function<String, String> env, TlsSettings tls) {
         String target = chosen(option, demo, remembered, env);
-        return target == null ? null : RedisEndpoint.resolve(target, env);
+        return target == null ? null : RedisEndpoint.resolve(target, env).withTls(tls);
     }
 }

@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
 public final class WatchCommand implements Callable<Integer> {
     enum Format { json, jsonl }
 
+    /** Without a first full read and unable to connect this long, the watch ends with exit 5. */
+    private static final java.time.Duration GIVE_UP = java.time.Duration.ofSeconds(5);
+
     private final CliContext ctx;
 
     @Mixin
@@ -61,12 +64,13 @@ public final class WatchCommand implements Callable<Integer> {
                 mirror.addListener(batch -> streamChanges(json, batch));
             }
             mirror.start();
-            stop.await(seconds, TimeUnit.SECONDS);
+            boolean gaveUp = awaitEnd(stop, mirror);
             MirrorStats stats = mirror.stats();
             mirror.close();
             if (stats.lastFullSync() == null) {
                 // Never a whole fleet to stand behind: an empty or partial mirror must not pass for the truth.
-                ctx.err().println("error: no full read of " + connector.endpoint().display() + " yet when the watch ended ("
+                ctx.err().println("error: no full read of " + connector.endpoint().display() + (gaveUp ? " within "
+                        + GIVE_UP.toSeconds() + " s" : " yet when the watch ended") + " ("
                         + stats.state() + (stats.reason().isEmpty() ? "" : ": " + stats.reason()) + ")");
                 ctx.err().flush();
                 return signal.finished(ExitCodes.UNAVAILABLE);
@@ -77,6 +81,26 @@ public final class WatchCommand implements Callable<Integer> {
             }
             ctx.out().flush();
             return signal.finished(ExitCodes.DONE);
+        }
+    }
+
+    /**
+     * Waits out --seconds or a signal; true when it gave up early because the mirror could not connect within
+     * {@link #GIVE_UP} (every command says "cannot connect" within 10 s, closing included).
+     */
+    private boolean awaitEnd(CountDownLatch stop, FleetMirror mirror) throws InterruptedException {
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            long left = end - System.nanoTime();
+            if (left <= 0 || stop.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            MirrorStats stats = mirror.stats();
+            if (stats.lastFullSync() == null && stats.state() == ConnectionState.DISCONNECTED
+                    && System.nanoTime() - start >= GIVE_UP.toNanos()) {
+                return true;
+            }
         }
     }
 

@@ -46,7 +46,7 @@ public final class CapabilityCheck {
         if (!RespConnection.reaches(endpoint.uri())) {
             return Optional.empty();
         }
-        try (RespConnection c = RespConnection.open(endpoint.uri())) {
+        try (RespConnection c = RespConnection.open(endpoint.uri(), endpoint.tls())) {
             return Optional.of(over(c, endpoint));
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not ask {} for this user's rights: {}", endpoint.display(), e.toString());

@@ -35,7 +35,7 @@ public final class OneShotFleetReader {
         }
         String script = new LuaScript("read-keys.lua").source();
         long t0 = System.nanoTime();
-        try (RespConnection c = RespConnection.open(uri)) {
+        try (RespConnection c = RespConnection.open(uri, endpoint.tls())) {
             Capabilities caps = known != null ? known : CapabilityCheck.over(c, endpoint);
             if (!caps.may(Capabilities.Right.READ_SCRIPT)) {
                 return Optional.empty();
@@ -78,7 +78,7 @@ public final class OneShotFleetReader {
         } catch (RespReader.BadReply e) {
             throw refused(endpoint, e.getMessage(), e);
         } catch (IOException e) {
-            throw RedisAccessException.from(endpoint.display(), e);
+            throw TlsFailures.classify(endpoint, e);
         } catch (ClassCastException | IndexOutOfBoundsException e) {
             throw refused(endpoint, "a reply of an unexpected shape", e);
         }

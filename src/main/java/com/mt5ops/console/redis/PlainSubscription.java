@@ -50,7 +50,7 @@ public final class PlainSubscription implements AutoCloseable {
         }
         RespConnection c = null;
         try {
-            c = RespConnection.open(uri);
+            c = RespConnection.open(uri, endpoint.tls());
             List<?> config;
             try {
                 config = (List<?>) c.call("CONFIG", "GET", "notify-keyspace-events");

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 public final class RedisConnector implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(3);
-    // Nagle's algorithm with delayed ACKs stalls pipelined round trips by tens of milliseconds each.
+    // Nagle's algorithm with delayed ACKs stalls pipelined round trips by tens of milliseconds each. Connect (3 s) and
+    // TLS handshake (TlsSettings, 4 s) together stay under the 10 s in which a command must say it cannot connect.
     private static final SocketOptions SOCKET = SocketOptions.builder().tcpNoDelay(true)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(3)).build();
     private static final io.lettuce.core.MaintNotificationsConfig NO_MAINT = io.lettuce.core.MaintNotificationsConfig.disabled();
 
     private final RedisEndpoint endpoint;
@@ -64,6 +65,7 @@ public final class RedisConnector implements AutoCloseable {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SOCKET)
+                .sslOptions(endpoint.tls().sslOptions())
                 .timeoutOptions(TimeoutOptions.enabled(READ_TIMEOUT))
                 .build());
         RedisClient writeClient = RedisClient.create(resources, endpoint.uri());
@@ -71,6 +73,7 @@ public final class RedisConnector implements AutoCloseable {
                 .maintNotificationsConfig(NO_MAINT)
                 .autoReconnect(true)
                 .socketOptions(SOCKET)
+                .sslOptions(endpoint.tls().sslOptions())
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .replayFilter(command -> true)
                 .timeoutOptions(TimeoutOptions.enabled(WRITE_TIMEOUT))
@@ -93,7 +96,7 @@ public final class RedisConnector implements AutoCloseable {
             RedisClient client = clients().client();
             return route.sentinel() ? client.connect(route.target(READ_TIMEOUT).uri()) : client.connect();
         } catch (RuntimeException e) {
-            throw RedisAccessException.from(endpoint.display(), e);
+            throw TlsFailures.classify(endpoint, e);
         }
     }
 
@@ -117,7 +120,7 @@ public final class RedisConnector implements AutoCloseable {
             RedisClient writeClient = clients().writeClient();
             return target == null ? writeClient.connect() : writeClient.connect(target.uri());
         } catch (RuntimeException e) {
-            throw RedisAccessException.from(endpoint.display(), e);
+            throw TlsFailures.classify(endpoint, e);
         }
     }
 
@@ -126,7 +129,7 @@ public final class RedisConnector implements AutoCloseable {
             RedisClient client = clients().client();
             return route.sentinel() ? client.connectPubSub(route.target(READ_TIMEOUT).uri()) : client.connectPubSub();
         } catch (RuntimeException e) {
-            throw RedisAccessException.from(endpoint.display(), e);
+            throw TlsFailures.classify(endpoint, e);
         }
     }
 

@@ -1,14 +1,16 @@
 package com.mt5ops.console.redis;
 
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslVerifyMode;
 import java.util.function.Function;
 
 /**
  * A Lettuce URI whose credentials were read by the Redis URI scheme (see {@link UriText}), plus the two forms
  * that leave the process: {@code display} (scheme, host, port, db; for the screen and output) and
- * {@code remembered} (with the user name, never the password; for the settings file).
+ * {@code remembered} (with the user name, never the password; for the settings file); and how every connection to
+ * it speaks TLS ({@code tls}, for {@code rediss://}).
  */
-public record RedisEndpoint(RedisURI uri, String display, String remembered) {
+public record RedisEndpoint(RedisURI uri, String display, String remembered, TlsSettings tls) {
     /** The password whenever the URI carries none, with or without a user name; the CLI and the window alike. */
     public static final String PASSWORD_ENV = "MT5_REDIS_PASSWORD";
     private static final String EXPECTED = "expected redis://[user[:password]@]host:port/db, rediss://…, "
@@ -40,6 +42,12 @@ public record RedisEndpoint(RedisURI uri, String display, String remembered) {
             // Lettuce's and java.net.URI's messages quote the text: none of them is shown
             throw badUri(text, EXPECTED);
         }
+        if (uri.getVerifyMode() != SslVerifyMode.FULL) {
+            // One rule for every connection: the plain reads and the live client verify alike.
+            throw new RedisAccessException(RedisAccessException.Reason.BAD_URI, "?verifyPeer=" + uri.getVerifyMode()
+                    + " is not supported: the console always verifies the server's certificate and host name"
+                    + " (trust a private CA with --cacert)", null);
+        }
         String password = parts.password() != null ? parts.password()
                 : fallbackPassword == null || fallbackPassword.isEmpty() ? null : fallbackPassword;
         if (parts.user() != null) {
@@ -47,7 +55,16 @@ public record RedisEndpoint(RedisURI uri, String display, String remembered) {
         } else if (password != null) {
             uri.setAuthentication(password.toCharArray());
         }
-        return new RedisEndpoint(uri, displayOf(uri), UriText.remembered(text));
+        return new RedisEndpoint(uri, displayOf(uri), UriText.remembered(text), TlsSettings.JVM_DEFAULT);
+    }
+
+    /** This endpoint with {@code tls}; TLS files for a URI without TLS are a usage error (BAD_URI), not ignored. */
+    public RedisEndpoint withTls(TlsSettings tls) {
+        if (!tls.isJvmDefault() && !uri.isSsl()) {
+            throw new RedisAccessException(RedisAccessException.Reason.BAD_URI,
+                    "--cacert, --cert and --key are for TLS: use rediss:// (not " + display + ")", null);
+        }
+        return new RedisEndpoint(uri, display, remembered, tls);
     }
 
     public int database() {

@@ -21,8 +21,8 @@ import javax.net.ssl.SSLSocketFactory;
  * written without waiting and replies read in order, so everything written before a read is pipelined.
  */
 final class RespConnection implements AutoCloseable {
-    /** The TCP connect. */
-    static final int CONNECT_TIMEOUT_MS = 5_000;
+    /** The TCP connect: with the first answer's 5 s, well within the 10 s in which a command says it cannot connect. */
+    static final int CONNECT_TIMEOUT_MS = 3_000;
     /** The TLS handshake and the first answer together, after the connect: a silent endpoint fails within this. */
     static final int FIRST_ANSWER_TIMEOUT_MS = 5_000;
     /** Any later wait for bytes of a reply (a big script reply takes the server a while to compute). */
@@ -41,10 +41,11 @@ final class RespConnection implements AutoCloseable {
 
     /**
      * Connects to {@code uri}'s host and authenticates with its credentials, if any (else a PING), so a server that
-     * accepts but never answers fails here, within the connect and first-answer timeouts.
+     * accepts but never answers fails here, within the connect and first-answer timeouts. For rediss:// over TLS as
+     * {@code tls} says (trusted CAs, client certificate).
      */
-    static RespConnection open(RedisURI uri) throws IOException {
-        RespConnection c = new RespConnection(uri.getHost(), uri.getPort(), uri.isSsl(), CONNECT_TIMEOUT_MS, FIRST_ANSWER_TIMEOUT_MS);
+    static RespConnection open(RedisURI uri, TlsSettings tls) throws IOException {
+        RespConnection c = new RespConnection(uri.getHost(), uri.getPort(), uri.isSsl() ? tls : null, CONNECT_TIMEOUT_MS, FIRST_ANSWER_TIMEOUT_MS);
         long deadline = c.connectedAt + TimeUnit.MILLISECONDS.toNanos(FIRST_ANSWER_TIMEOUT_MS);
         try {
             var credentials = uri.getCredentialsProvider() == null ? null : uri.getCredentialsProvider().resolveCredentials().block();
@@ -88,8 +89,9 @@ final class RespConnection implements AutoCloseable {
         }
     }
 
-    RespConnection(String host, int port, boolean tls, int connectTimeoutMs, int handshakeTimeoutMs) throws IOException {
-        Socket s = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+    /** {@code tls}: null for plain RESP. */
+    RespConnection(String host, int port, TlsSettings tls, int connectTimeoutMs, int handshakeTimeoutMs) throws IOException {
+        Socket s = tls != null ? socketFactory(tls).createSocket() : new Socket();
         try {
             s.connect(new InetSocketAddress(host, port), connectTimeoutMs);
             connectedAt = System.nanoTime();
@@ -114,6 +116,14 @@ final class RespConnection implements AutoCloseable {
         this.socket = s;
         this.reader = new RespReader(s.getInputStream());
         this.out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
+    }
+
+    private static SSLSocketFactory socketFactory(TlsSettings tls) throws IOException {
+        try {
+            return tls.sslContext().getSocketFactory();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     /** For a subscription: wait for the next message as long as it takes. */

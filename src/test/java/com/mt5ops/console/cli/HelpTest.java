@@ -21,6 +21,15 @@ class HelpTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"gui", "snapshot", "watch", "transition", "mark-restart", "check", "simulate"})
+    void everyCommandThatReachesRedisTakesTheTlsFiles(String command) {
+        String help = CliRun.of(command, "--help").out();
+        for (String option : new String[] {"--cacert=FILE", "--cert=FILE", "--key=FILE"}) {
+            assertTrue(help.contains(option), option + " in " + help);
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"snapshot", "simulate", "check"})
     void aMissingOptionPointsToAHelpThatWorks(String command) {
         CliRun run = CliRun.of(command);

@@ -28,7 +28,7 @@ class RespConnectionTest {
             fields.put("f" + k, "value " + k);
         }
         REDIS.redis().hset("wide", fields);
-        try (RespConnection c = RespConnection.open(RedisURI.create(REDIS.uri()))) {
+        try (RespConnection c = RespConnection.open(RedisURI.create(REDIS.uri()), TlsSettings.JVM_DEFAULT)) {
             assertEquals(big, c.call("GET", "big"));
             List<?> flat = (List<?>) c.call("HGETALL", "wide");
             Map<Object, Object> read = new HashMap<>();
@@ -44,7 +44,7 @@ class RespConnectionTest {
     void aServerThatNeverAnswersFailsWithinTheFirstAnswerTimeout() throws IOException {
         try (FakeServer silent = FakeServer.silent()) {
             long t0 = System.nanoTime();
-            IOException e = assertThrows(IOException.class, () -> RespConnection.open(RedisURI.create("redis://127.0.0.1:" + silent.port())));
+            IOException e = assertThrows(IOException.class, () -> RespConnection.open(RedisURI.create("redis://127.0.0.1:" + silent.port()), TlsSettings.JVM_DEFAULT));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals("no answer within 5 s", e.getMessage());
             assertTrue(ms >= 4_500 && ms < 7_000, "gave up after " + ms + " ms");
@@ -55,7 +55,7 @@ class RespConnectionTest {
     void aTlsHandshakeThatNeverCompletesFailsWithinTheTimeout() throws IOException {
         try (FakeServer silent = FakeServer.silent()) {
             long t0 = System.nanoTime();
-            IOException e = assertThrows(IOException.class, () -> RespConnection.open(RedisURI.create("rediss://127.0.0.1:" + silent.port())));
+            IOException e = assertThrows(IOException.class, () -> RespConnection.open(RedisURI.create("rediss://127.0.0.1:" + silent.port()), TlsSettings.JVM_DEFAULT));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals("no TLS handshake within 5 s", e.getMessage());
             assertTrue(ms < 7_000, "gave up after " + ms + " ms");
