@@ -54,7 +54,7 @@ public final class BrokerNameReader {
         RedisURI uri = endpoint.uri();
         try {
             if (RespConnection.reaches(uri)) {
-                try (RespConnection c = RespConnection.open(uri)) {
+                try (RespConnection c = RespConnection.open(uri, endpoint.tls())) {
                     if (uri.getDatabase() != 0) {
                         c.call("SELECT", Integer.toString(uri.getDatabase()));
                     }
