@@ -9,8 +9,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,8 +37,8 @@ public final class FleetLoader implements AutoCloseable {
     private static final int SCAN_COUNT = 5_000;
     private static final int BATCH = 500;
 
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisAsyncCommands<String, String> async;
+    private final KeyConnection connection;
+    private final RedisClusterAsyncCommands<String, String> async;
     private final String target;
     private final LuaScript readScript = new LuaScript("read-keys.lua");
     private final Patience patience;
@@ -66,11 +65,12 @@ public final class FleetLoader implements AutoCloseable {
     public FleetLoader(RedisConnector connector, Patience patience, java.util.function.BooleanSupplier scripts,
                        java.util.function.Consumer<String> refused) {
         this.patience = patience;
-        this.scriptsAllowed = scripts;
         this.scriptRefused = refused;
-        this.connection = connector.connect();
-        this.connection.setAutoFlushCommands(false);
+        this.connection = connector.open();
+        this.connection.autoFlush(false);
         this.async = connection.async();
+        // one script may touch only one slot: on a cluster the keys are read one by one, grouped by node by Lettuce
+        this.scriptsAllowed = connection.cluster() ? () -> false : scripts;
         this.target = connector.endpoint().display();
     }
 
@@ -83,7 +83,7 @@ public final class FleetLoader implements AutoCloseable {
         ScanArgs args = ScanArgs.Builder.matches(KeySchema.SCAN_PATTERN).limit(SCAN_COUNT);
         do {
             RedisFuture<KeyScanCursor<String>> page = async.scan(cursor, args);
-            connection.flushCommands();
+            connection.flush();
             KeyScanCursor<String> found = await(page.toCompletableFuture());
             List<String> fresh = new ArrayList<>();
             for (String key : found.getKeys()) {
@@ -145,9 +145,9 @@ public final class FleetLoader implements AutoCloseable {
             List<CompletableFuture<Object>> replies = new ArrayList<>();
             for (int from = 0; from < keys.size(); from += BATCH) {
                 List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
-                replies.add(readScript.run(async, ScriptOutputType.MULTI, batch.toArray(String[]::new)));
+                replies.add(readScript.run(async, connection::flush, ScriptOutputType.MULTI, batch.toArray(String[]::new)));
             }
-            connection.flushCommands();
+            connection.flush();
             try {
                 for (int k = 0; k < replies.size(); k++) {
                     int from = k * BATCH;
@@ -176,7 +176,7 @@ public final class FleetLoader implements AutoCloseable {
             boolean set = KeySchema.parse(key).orElseThrow().kind() == KeySchema.Kind.STATE_SET;
             replies.add(set ? async.smembers(key) : async.hgetall(key));
         }
-        connection.flushCommands();
+        connection.flush();
         Map<String, RedisFuture<String>> types = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
@@ -197,7 +197,7 @@ public final class FleetLoader implements AutoCloseable {
                 throw interruptedOrTimeout(e);
             }
         }
-        connection.flushCommands();
+        connection.flush();
         types.forEach((key, type) -> assembler.wrongType(key, KeySchema.parse(key).orElseThrow(), await(type.toCompletableFuture())));
     }
 

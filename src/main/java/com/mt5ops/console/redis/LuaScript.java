@@ -54,6 +54,15 @@ public final class LuaScript {
     }
 
     public <T> CompletableFuture<T> run(RedisAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
+        return run(redis, redis.getStatefulConnection()::flushCommands, type, keys, args);
+    }
+
+    /**
+     * EVALSHA, then EVAL if the server does not have the script yet; on a single server or a cluster (routed by the
+     * first key). {@code flush} sends a pipelining caller's buffer, so the retry never waits in it.
+     */
+    public <T> CompletableFuture<T> run(io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands<String, String> redis, Runnable flush,
+                                        ScriptOutputType type, String[] keys, String... args) {
         CompletableFuture<T> first = redis.<T>evalsha(sha, type, keys, args).toCompletableFuture();
         return first.handle((value, failure) -> {
             if (failure == null) {
@@ -62,8 +71,7 @@ public final class LuaScript {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof RedisNoScriptException || String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
                 CompletableFuture<T> retry = redis.<T>eval(source, type, keys, args).toCompletableFuture();
-                // Pipelining callers turn auto-flush off; the retry must not sit in their buffer.
-                redis.getStatefulConnection().flushCommands();
+                flush.run();
                 return retry;
             }
             return CompletableFuture.<T>failedFuture(cause);

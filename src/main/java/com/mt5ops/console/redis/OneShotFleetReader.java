@@ -36,6 +36,9 @@ public final class OneShotFleetReader {
         String script = new LuaScript("read-keys.lua").source();
         long t0 = System.nanoTime();
         try (RespConnection c = RespConnection.open(uri, endpoint.tls())) {
+            if (ServerMode.of(c) == ServerMode.CLUSTER) {
+                return Optional.empty(); // this node holds only its own slots: the cluster client reads the fleet
+            }
             Capabilities caps = known != null ? known : CapabilityCheck.over(c, endpoint);
             if (!caps.may(Capabilities.Right.READ_SCRIPT)) {
                 return Optional.empty();

@@ -51,6 +51,10 @@ public final class PlainSubscription implements AutoCloseable {
         RespConnection c = null;
         try {
             c = RespConnection.open(uri, endpoint.tls());
+            if (ServerMode.of(c) == ServerMode.CLUSTER) {
+                c.close();
+                return Optional.empty(); // one node's events are not the fleet's
+            }
             List<?> config;
             try {
                 config = (List<?>) c.call("CONFIG", "GET", "notify-keyspace-events");

@@ -27,10 +27,11 @@ public final class RedisConnector implements AutoCloseable {
     private final RedisEndpoint endpoint;
     private final MasterRoute route;
     private Clients clients; // built on first use, on the thread that connects: Lettuce and Netty take long to load
+    private ServerMode mode; // asked on first use: a Redis Cluster node needs the cluster client
     private boolean closed;
 
-    /** The client for reads and pub/sub, and the one for operator writes, over shared I/O threads. */
-    private record Clients(ClientResources resources, RedisClient client, RedisClient writeClient) {
+    /** The client for reads and pub/sub, and the one for operator writes, over shared I/O threads; a cluster's two. */
+    private record Clients(ClientResources resources, RedisClient client, RedisClient writeClient, ClusterClients cluster) {
     }
 
     public RedisConnector(RedisEndpoint endpoint) {
@@ -44,12 +45,24 @@ public final class RedisConnector implements AutoCloseable {
                     + " is closed", null);
         }
         if (clients == null) {
-            clients = build(endpoint);
+            clients = build(endpoint, cluster());
         }
         return clients;
     }
 
-    private static Clients build(RedisEndpoint endpoint) {
+    /** True when the endpoint is a Redis Cluster node (asked once, with HELLO); the whole cluster is then the fleet. */
+    public synchronized boolean cluster() {
+        if (mode == null) {
+            mode = route.sentinel() ? ServerMode.STANDALONE : ServerMode.of(endpoint);
+            if (mode == ServerMode.CLUSTER && endpoint.database() != 0) {
+                throw new RedisAccessException(RedisAccessException.Reason.BAD_URI, endpoint.display()
+                        + " is a Redis Cluster node, and a cluster has only database 0: use /0", null);
+            }
+        }
+        return mode == ServerMode.CLUSTER;
+    }
+
+    private static Clients build(RedisEndpoint endpoint, boolean cluster) {
         // Lettuce backs off to 30 s by default; an ops console must be back within about 2 s.
         ClientResources resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
@@ -78,7 +91,8 @@ public final class RedisConnector implements AutoCloseable {
                 .replayFilter(command -> true)
                 .timeoutOptions(TimeoutOptions.enabled(WRITE_TIMEOUT))
                 .build());
-        return new Clients(resources, client, writeClient);
+        return new Clients(resources, client, writeClient,
+                cluster ? ClusterClients.build(resources, endpoint, SOCKET, READ_TIMEOUT, WRITE_TIMEOUT) : null);
     }
 
     public RedisEndpoint endpoint() {
@@ -124,6 +138,41 @@ public final class RedisConnector implements AutoCloseable {
         }
     }
 
+    /** A connection for key commands, on a single Redis or across a whole cluster ({@link KeyConnection}). */
+    public KeyConnection open() {
+        Clients c = clients();
+        if (c.cluster() == null) {
+            return KeyConnection.of(connect());
+        }
+        try {
+            return KeyConnection.of(ClusterClients.connectToMasters(c.cluster().client()));
+        } catch (RuntimeException e) {
+            throw TlsFailures.classify(endpoint, e);
+        }
+    }
+
+    /** The operator-action connection for key commands (never replays), on a single Redis or a whole cluster. */
+    public KeyConnection openWriter() {
+        Clients c = clients();
+        if (c.cluster() == null) {
+            return KeyConnection.of(connectWriter());
+        }
+        try {
+            return KeyConnection.of(ClusterClients.connectToMasters(c.cluster().writeClient()));
+        } catch (RuntimeException e) {
+            throw TlsFailures.classify(endpoint, e);
+        }
+    }
+
+    /** On a cluster: a pub/sub connection that can subscribe on every master (keyspace events are node-local). */
+    public io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection<String, String> connectClusterPubSub() {
+        try {
+            return clients().cluster().client().connectPubSub();
+        } catch (RuntimeException e) {
+            throw TlsFailures.classify(endpoint, e);
+        }
+    }
+
     public StatefulRedisPubSubConnection<String, String> connectPubSub() {
         try {
             RedisClient client = clients().client();
@@ -139,6 +188,9 @@ public final class RedisConnector implements AutoCloseable {
         route.close();
         if (clients == null) {
             return;
+        }
+        if (clients.cluster() != null) {
+            clients.cluster().shutdown();
         }
         clients.writeClient().shutdown(Duration.ZERO, Duration.ofSeconds(2));
         clients.client().shutdown(Duration.ZERO, Duration.ofSeconds(2));

@@ -1,7 +1,7 @@
 package com.mt5ops.console.testing;
 
 import com.mt5ops.console.model.KeySchema;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -54,13 +54,13 @@ public final class Fixtures {
     }
 
     /** A complete, consistent instance in {@code state}: three hashes and its index set. */
-    public static String instance(RedisCommands<String, String> redis, String state) {
+    public static String instance(RedisClusterCommands<String, String> redis, String state) {
         String id = newId();
         instance(redis, id, state);
         return id;
     }
 
-    public static void instance(RedisCommands<String, String> redis, String id, String state) {
+    public static void instance(RedisClusterCommands<String, String> redis, String id, String state) {
         redis.hset(KeySchema.instanceKey(id), stateHash(state));
         redis.hset(KeySchema.metricsKey(id), metricsHash());
         redis.hset(KeySchema.healthKey(id), healthHash());
