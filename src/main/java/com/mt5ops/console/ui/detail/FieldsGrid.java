@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /**
  * The fields of the three hashes, raw text as stored, with each field's problem beside it. Bounded for hashes Redis
@@ -20,6 +21,8 @@ import javafx.scene.layout.GridPane;
  * long values folded ({@link LongText}). Rebuilt only when the instance's raw data or problems change.
  */
 final class FieldsGrid extends GridPane {
+    /** Up to this many characters a value stays on one line (an ISO time is 20). */
+    private static final int SHORT = 32;
     private RawInstance shownRaw;
     private List<Problem> shownProblems;
 
@@ -71,6 +74,16 @@ final class FieldsGrid extends GridPane {
         return v == null ? null : v instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : v.toString();
     }
 
+    /** A short value (a number, a time, a word) keeps to one line; only long text wraps. */
+    private static void noWrapWhenShort(Label label, String value) {
+        if (value.length() <= SHORT) {
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        } else {
+            label.setWrapText(true);
+            label.setMaxWidth(230);
+        }
+    }
+
     private int hash(Instance i, HashPart part, int row) {
         String key = part.key(i.id());
         Map<String, String> hash = i.raw().hash(part);
@@ -89,8 +102,7 @@ final class FieldsGrid extends GridPane {
             Problem p = i.problems().stream().filter(x -> key.equals(x.key()) && name.equals(x.field())).findFirst().orElse(null);
             Label v = new Label();
             v.getStyleClass().add(p == null ? "raw" : "bad");
-            v.setWrapText(true);
-            v.setMaxWidth(230);
+            noWrapWhenShort(v, value);
             javafx.scene.Node shown = value.isEmpty() ? v : LongText.view(v, "", value, part.hashName() + " " + name);
             if (value.isEmpty()) {
                 v.setText("\"\"");
@@ -101,8 +113,12 @@ final class FieldsGrid extends GridPane {
             }
             Label why = new Label(p == null ? (parsed == null ? "" : "= " + parsed) : "⚠ " + LongText.clip(p.message(), LongText.INLINE));
             why.getStyleClass().add(p == null ? "key" : "problem");
-            why.setWrapText(true);
-            why.setMaxWidth(220);
+            if (p == null) {
+                why.setMinWidth(Region.USE_PREF_SIZE); // "= 42.5 %" never breaks before its unit
+            } else {
+                why.setWrapText(true);
+                why.setMaxWidth(220);
+            }
             addRow(row++, k, shown, why);
         }
         if (names.size() < hash.size()) {

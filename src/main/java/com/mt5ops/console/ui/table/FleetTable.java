@@ -3,22 +3,28 @@ package com.mt5ops.console.ui.table;
 import com.mt5ops.console.model.Freshness;
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
+import com.mt5ops.console.ui.fleet.InstanceText;
 import com.mt5ops.console.ui.fx.Format;
-import com.mt5ops.console.ui.fx.LongText;
+import com.mt5ops.console.ui.look.Look;
 import com.mt5ops.console.ui.look.Looks;
+import com.mt5ops.console.ui.look.Role;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
- * The compact view for very large fleets: one row per instance, same order, filters and selection as the grid;
- * grouped by broker, each broker's rows start under a rule.
+ * The compact view for very large fleets: one row per instance, same order, filters and selection as the grid, and the
+ * same looks: state and health in their colours, rows of stale or lost data (or under a connection that is not
+ * current) faded, what needs attention named. Grouped by broker, each broker's rows start under a rule.
  */
 public final class FleetTable {
+    private static final Font HEADER = Font.font("System", FontWeight.BOLD, 13);
     private final TableView<String> table;
     private final FleetViewModel vm;
     private boolean syncing;
@@ -29,34 +35,19 @@ public final class FleetTable {
         table.setId("fleet-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        column("State", 95, i -> Looks.state(i).text());
-        column("Health", 85, i -> Looks.health(i).text());
-        column("Instance", 290, Instance::id);
-        column("Broker", 100, i -> Format.shortId(i.rawBrokerId()));
-        column("CPU", 60, i -> Format.percent(i.cpuOrNull()));
-        column("Memory", 80, i -> Format.megabytes(i.memoryOrNull()));
-        column("Restarts", 70, i -> i.restartsOrNull() == null ? "?" : i.restartsOrNull().toString());
-        column("Data", 110, i -> {
-            Freshness f = i.freshness(vm.policy(), vm.now().get());
-            return (f == Freshness.FRESH ? "" : f.wire() + " ") + Format.age(i.lastTrusted(vm.policy(), vm.now().get()), vm.now().get());
-        });
-        column("Problems", 200, i -> i.problems().isEmpty() ? "" : i.problems().size() + ": " + i.problems().get(0).code());
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(String id, boolean empty) {
-                super.updateItem(id, empty);
-                Instance i = empty || id == null ? null : vm.get(id);
-                getStyleClass().removeAll("problem-row", "group-start");
-                if (i != null && i.hasProblems()) {
-                    getStyleClass().add("problem-row");
-                }
-                if (i != null && startsBrokerGroup(i, getIndex())) {
-                    getStyleClass().add("group-start");
-                }
-            }
-        });
+        lookColumn("State", 120, Looks::state);
+        lookColumn("Health", 110, Looks::health);
+        column("Instance", 290, Instance::id, i -> null);
+        column("Broker", 100, i -> Format.shortId(i.rawBrokerId()), i -> null);
+        column("CPU", 60, i -> Format.percent(i.cpuOrNull()), i -> null);
+        column("Memory", 80, i -> Format.megabytes(i.memoryOrNull()), i -> null);
+        column("Restarts", 80, i -> i.restartsOrNull() == null ? "?" : i.restartsOrNull().toString(), i -> null);
+        column("Data", 120, i -> InstanceText.dataAge(i, vm.policy(), vm.now().get()), this::ageRole);
+        column("Problems", 260, i -> String.join(" · ", InstanceText.problems(i, vm.policy(), vm.now().get())), this::problemRole);
+        table.setRowFactory(t -> new FleetRow(vm));
         vm.dataVersion().addListener(o -> refreshIfShown());
         vm.now().addListener(o -> refreshIfShown());
+        vm.stats().addListener(o -> refreshIfShown());
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
             if (syncing) {
                 return;
@@ -69,18 +60,48 @@ public final class FleetTable {
                 chosen.stream().skip(1).forEach(vm.selection()::toggle);
             }
         });
+        // the other way: Esc, the grid or a notification changed the selection
+        vm.selection().version().addListener(o -> followSelection());
         table.setOnMouseEntered(e -> vm.pointerOverGrid().set(true));
         table.setOnMouseExited(e -> vm.pointerOverGrid().set(false));
         table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> vm.pointerMoved());
     }
 
-    /** Grouped by broker, a rule above each broker's first row (the grid gives each group a header card). */
-    private boolean startsBrokerGroup(Instance i, int index) {
-        if (vm.sort().get() != com.mt5ops.console.ui.fleet.SortOrder.BROKER || index <= 0 || index >= vm.visible().size()) {
-            return false;
+    private void followSelection() {
+        var ids = vm.selection().ids();
+        if (syncing || ids.equals(table.getSelectionModel().getSelectedItems())) {
+            return;
         }
-        Instance above = vm.get(vm.visible().get(index - 1));
-        return above != null && !java.util.Objects.equals(above.rawBrokerId(), i.rawBrokerId());
+        syncing = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            for (String id : ids) {
+                int at = vm.indexOf(id);
+                if (at >= 0) {
+                    table.getSelectionModel().select(at);
+                }
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private Role ageRole(Instance i) {
+        Freshness f = i.freshness(vm.policy(), vm.now().get());
+        return f == Freshness.FRESH ? null : f == Freshness.AGING ? Role.WARNING : Role.BAD;
+    }
+
+    /** The problems in the colour of the worst: crashed or critical red, the rest as the cards colour them. */
+    private Role problemRole(Instance i) {
+        Role state = Looks.state(i).role();
+        Role health = Looks.health(i).role();
+        if (state == Role.BAD || health == Role.BAD) {
+            return Role.BAD;
+        }
+        if (state == Role.WARNING || health == Role.WARNING || !i.freshness(vm.policy(), vm.now().get()).looksLive()) {
+            return Role.WARNING;
+        }
+        return i.hasProblems() ? Role.PROBLEM : null;
     }
 
     private void refreshIfShown() {
@@ -89,13 +110,29 @@ public final class FleetTable {
         }
     }
 
-    private void column(String title, double width, Function<Instance, String> value) {
+    /** Wide enough for its title in the header's bold font, with room for the sort arrow. */
+    private static double headerWidth(String title) {
+        Text t = new Text(title);
+        t.setFont(HEADER);
+        return Math.ceil(t.getLayoutBounds().getWidth()) + 30;
+    }
+
+    private TableColumn<String, String> column(String title, double width, Function<Instance, String> value, Function<Instance, Role> role) {
         TableColumn<String, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> {
-            Instance i = vm.get(cell.getValue());
-            return new ReadOnlyStringWrapper(i == null ? "" : LongText.clip(value.apply(i), LongText.INLINE));
-        });
+        c.setMinWidth(headerWidth(title));
+        c.setPrefWidth(Math.max(width, c.getMinWidth()));
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue()));
+        c.setCellFactory(col -> new FleetCell(vm, value, role));
+        table.getColumns().add(c);
+        return c;
+    }
+
+    private void lookColumn(String title, double width, Function<Instance, Look> look) {
+        TableColumn<String, String> c = new TableColumn<>(title);
+        c.setMinWidth(headerWidth(title));
+        c.setPrefWidth(Math.max(width, c.getMinWidth()));
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue()));
+        c.setCellFactory(col -> new LookCell(vm, look));
         table.getColumns().add(c);
     }
 

@@ -1,0 +1,31 @@
+package com.mt5ops.console.ui.table;
+
+import com.mt5ops.console.model.Instance;
+import com.mt5ops.console.ui.fleet.FleetViewModel;
+import com.mt5ops.console.ui.fx.LongText;
+import com.mt5ops.console.ui.look.LookLabels;
+import com.mt5ops.console.ui.look.Role;
+import java.util.function.Function;
+import javafx.scene.control.TableCell;
+
+/** A text cell of the table, its text clipped (values from Redis may be megabytes) and coloured in its role, if any. */
+final class FleetCell extends TableCell<String, String> {
+    private final FleetViewModel vm;
+    private final Function<Instance, String> value;
+    private final Function<Instance, Role> role;
+
+    FleetCell(FleetViewModel vm, Function<Instance, String> value, Function<Instance, Role> role) {
+        this.vm = vm;
+        this.value = value;
+        this.role = role;
+        getStyleClass().add("fleet-cell");
+    }
+
+    @Override
+    protected void updateItem(String id, boolean empty) {
+        super.updateItem(id, empty);
+        Instance i = empty || id == null ? null : vm.get(id);
+        setText(i == null ? null : LongText.clip(value.apply(i), LongText.INLINE));
+        LookLabels.roleClass(this, i == null ? null : role.apply(i));
+    }
+}
