@@ -24,6 +24,7 @@ final class ConsoleHarness implements AutoCloseable {
     final FleetMirror mirror;
     final WriteGateway gateway;
     final ExecutorService io = Executors.newFixedThreadPool(2);
+    Stage stage;
     MainWindow window;
 
     ConsoleHarness(String uri, boolean readOnly) throws Exception {
@@ -37,15 +38,26 @@ final class ConsoleHarness implements AutoCloseable {
 
     /** {@code clientWhen}: the mirror's live client waits for it, as the app makes it wait for the first picture. */
     ConsoleHarness(String uri, boolean readOnly, java.time.Duration alertEvery, java.util.concurrent.Future<?> clientWhen) throws Exception {
+        this(uri, readOnly, false, alertEvery, clientWhen, s -> { });
+    }
+
+    /** A demo console (its DEMO tag shown); {@code beforeShow} gets the stage after the window is built, before it shows. */
+    static ConsoleHarness demo(String uri, java.util.function.Consumer<Stage> beforeShow) throws Exception {
+        return new ConsoleHarness(uri, false, true, null, null, beforeShow);
+    }
+
+    private ConsoleHarness(String uri, boolean readOnly, boolean demo, java.time.Duration alertEvery,
+                           java.util.concurrent.Future<?> clientWhen, java.util.function.Consumer<Stage> beforeShow) throws Exception {
         connector = new RedisConnector(RedisEndpoint.parse(uri));
         mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()), MirrorConfig.defaults(), Clock.systemUTC());
         TransitionTable table = new TransitionTable();
         gateway = new WriteGateway(connector, table, io);
         ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, table, FreshnessPolicy.defaults(),
-                connector.endpoint().display(), false, readOnly, "tester", "test-host", alertEvery);
-        Stage stage = FxToolkit.registerPrimaryStage();
+                connector.endpoint().display(), demo, readOnly, "tester", "test-host", alertEvery);
+        stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             window = new MainWindow(stage, services, io);
+            beforeShow.accept(stage);
             window.show();
         });
         if (clientWhen == null) {
@@ -62,6 +74,22 @@ final class ConsoleHarness implements AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Resizes the window (un-maximized first) and waits until the scene has the size. */
+    void resize(double width, double height) throws Exception {
+        FxToolkit.setupFixture(() -> {
+            stage.setMaximized(false);
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+            stage.setX(0); // Monocle cannot draw a window that reaches past its screen
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        waitFor(5, () -> Math.abs(stage.getScene().getWidth() - width) < 1 && Math.abs(stage.getScene().getHeight() - height) < 40,
+                "the window at " + width + "x" + height);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static void waitFor(long seconds, Callable<Boolean> condition, String what) {
