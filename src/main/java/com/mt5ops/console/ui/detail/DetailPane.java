@@ -30,7 +30,8 @@ public final class DetailPane {
     private final Consumer<Runnable> fx;
     private final VBox box = new VBox();
     private final ScrollPane scroll = new ScrollPane(box);
-    private final Label empty = new Label("Select an instance to see every field, its history, its audit trail and its actions.");
+    private static final String NOTHING_SELECTED = "Select an instance to see every field, its history, its audit trail and its actions.";
+    private final Label empty = new Label(NOTHING_SELECTED);
     private final DetailHeader header;
     private final DetailActions actionRow;
     private final DetailCharts charts;
@@ -62,8 +63,9 @@ public final class DetailPane {
         box.getChildren().setAll(empty);
         vm.selection().focused().addListener((o, a, f) -> show());
         vm.dataVersion().addListener(o -> {
-            if (shownId != null && vm.changedInLastBatch(shownId)) {
-                show();
+            String focused = vm.selection().focused().get();
+            if (focused != null && vm.changedInLastBatch(focused)) {
+                show(); // changed, gone, or back
             }
         });
         vm.now().addListener(o -> tick());
@@ -99,6 +101,8 @@ public final class DetailPane {
         Instance i = focused == null ? null : vm.get(focused);
         if (i == null) {
             shownId = null;
+            empty.setText(focused == null ? NOTHING_SELECTED
+                    : LongText.clip(focused, LongText.INLINE) + " is not in Redis any more (deleted, expired, or the server lost its data).");
             box.getChildren().setAll(empty);
             return;
         }
