@@ -93,7 +93,7 @@ public final class MainWindow {
         this.kpis = new KpiTiles(vm, themes.palette());
         VBox top = new VBox(kpis.node(), toolbar.node(), new ConnectionBanner(vm, services.source()).node());
         BorderPane root = new BorderPane(body.node(), top, null, status.node(), null);
-        body.node().opacityProperty().bind(Bindings.createDoubleBinding(
+        body.fleet().opacityProperty().bind(Bindings.createDoubleBinding(
                 () -> vm.stats().get() == null || vm.stats().get().state().isCurrent() ? 1.0 : 0.45, vm.stats()));
         var at = WindowBounds.place(stage);
         scene = new Scene(root, at.getWidth(), at.getHeight());

@@ -31,6 +31,8 @@ final class WindowBody {
     private final Toasts toasts;
     private final StackPane root = new StackPane();
     private final StackPane center;
+    /** The grid or table and its empty-result note: what fades while the connection is not current. */
+    private final StackPane fleet;
     private final SplitPane split = new SplitPane();
     private final VBox drawer = new VBox();
     private final HBox drawerBar;
@@ -43,7 +45,9 @@ final class WindowBody {
         this.vm = vm;
         this.detail = detail;
         this.toasts = toasts;
-        center = new StackPane(view, noMatch, toasts.node());
+        fleet = new StackPane(view, noMatch);
+        fleet.setMinSize(0, 0);
+        center = new StackPane(fleet, toasts.node());
         center.setMinSize(0, 0);
         root.setId("window-body");
         root.setMinSize(0, 0);
@@ -123,11 +127,16 @@ final class WindowBody {
 
     /** Puts {@code view} (the grid or the table) where the fleet is shown. */
     void showView(Node view) {
-        center.getChildren().set(0, view);
+        fleet.getChildren().set(0, view);
     }
 
     Node view() {
-        return center.getChildren().get(0);
+        return fleet.getChildren().get(0);
+    }
+
+    /** The fleet as shown, without the toasts and the detail (which must stay readable when the data is old). */
+    Node fleet() {
+        return fleet;
     }
 
     /** True while the detail is a drawer (a narrow window). */

@@ -97,7 +97,10 @@ class WindowLayoutTest extends FxRobot {
         clickOn("#toolbar-overflow");
         waitFor(5, () -> lookup("#overflow-theme-toggle").tryQuery().isPresent() || !lookupMenuItems().isEmpty(), "the menu open");
         assertTrue(lookupMenuItems().containsAll(List.of("Table view", "Export", "Light theme")), lookupMenuItems().toString());
-        type(javafx.scene.input.KeyCode.ESCAPE);
+        clickOn("Table view");
+        waitFor(5, () -> lookup("#fleet-table").tryQuery().isPresent(), "the table, from the menu");
+        clickOn("#toolbar-overflow").clickOn("Table view");
+        waitFor(5, () -> lookup("#fleet-table").tryQuery().isEmpty(), "the grid again");
         // every tile shown is whole; the ones that give way are summarized
         List<String> tiles = fx(() -> lookup(".tile").queryAll().stream().filter(Node::isVisible).map(Node::getId).toList());
         for (String tile : fx(() -> lookup(".kpi-row > *").queryAll().stream().filter(n -> n.isVisible() && n.lookup(".tile") != null)

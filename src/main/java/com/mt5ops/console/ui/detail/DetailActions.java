@@ -34,6 +34,7 @@ final class DetailActions {
         buttons.setId("action-buttons");
         result.setId("action-result");
         result.setWrapText(true);
+        result.managedProperty().bind(result.textProperty().isNotEmpty()); // no gap under the buttons until there is a result
         offNote.setId("actions-off-note");
         offNote.getStyleClass().add("read-only");
         offNote.setWrapText(true);

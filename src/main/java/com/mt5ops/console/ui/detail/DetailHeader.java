@@ -86,8 +86,8 @@ final class DetailHeader {
         String line = "data " + InstanceText.dataAge(i, vm.policy(), now) + " (last update " + Format.clock(i.lastTrusted(vm.policy(), now)) + ")";
         if (!current) {
             Instant asOf = vm.dataAsOf().get();
-            line = (stats == null ? "CONNECTING" : stats.state().name()) + ": showing data as of "
-                    + (asOf == null ? "the first read" : Format.clock(asOf) + ", when the connection was last current") + "\n" + line;
+            line = (stats == null ? "CONNECTING" : stats.state().name()) + " — showing data as of "
+                    + (asOf == null ? "the first read" : Format.clock(asOf) + " (when last current)") + "\n" + line;
         }
         if (!line.equals(age.getText())) {
             age.setText(line);

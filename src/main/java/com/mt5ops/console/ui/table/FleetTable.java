@@ -25,6 +25,7 @@ import javafx.scene.text.Text;
  */
 public final class FleetTable {
     private static final Font HEADER = Font.font("System", FontWeight.BOLD, 13);
+    private static final Font CELL = Font.font("System", 13);
     private final TableView<String> table;
     private final FleetViewModel vm;
     private boolean syncing;
@@ -35,15 +36,16 @@ public final class FleetTable {
         table.setId("fleet-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        lookColumn("State", 120, Looks::state);
-        lookColumn("Health", 110, Looks::health);
-        column("Instance", 290, Instance::id, i -> null);
-        column("Broker", 100, i -> Format.shortId(i.rawBrokerId()), i -> null);
-        column("CPU", 60, i -> Format.percent(i.cpuOrNull()), i -> null);
-        column("Memory", 80, i -> Format.megabytes(i.memoryOrNull()), i -> null);
-        column("Restarts", 80, i -> i.restartsOrNull() == null ? "?" : i.restartsOrNull().toString(), i -> null);
-        column("Data", 120, i -> InstanceText.dataAge(i, vm.policy(), vm.now().get()), this::ageRole);
-        column("Problems", 260, i -> String.join(" · ", InstanceText.problems(i, vm.policy(), vm.now().get())), this::problemRole);
+        // the minimum widths fit a UUID, RESTARTING and "LOST 14m ago" and add up to what a 1024-px window has
+        lookColumn("State", 120, 125, Looks::state);
+        lookColumn("Health", 88, 100, Looks::health);
+        column("Instance", textWidth("00000000-0000-0000-0000-000000000000", CELL) + 16, 300, Instance::id, i -> null);
+        column("Broker", 80, 100, i -> Format.shortId(i.rawBrokerId()), i -> null);
+        column("CPU", 50, 60, i -> Format.percent(i.cpuOrNull()), i -> null);
+        column("Memory", 70, 80, i -> Format.megabytes(i.memoryOrNull()), i -> null);
+        column("Restarts", 70, 80, i -> i.restartsOrNull() == null ? "?" : i.restartsOrNull().toString(), i -> null);
+        column("Data", textWidth("STALE 59m ago", HEADER) + 14, 130, i -> InstanceText.dataAge(i, vm.policy(), vm.now().get()), this::ageRole);
+        column("Problems", 100, 260, i -> String.join(" · ", InstanceText.problems(i, vm.policy(), vm.now().get())), this::problemRole);
         table.setRowFactory(t -> new FleetRow(vm));
         vm.dataVersion().addListener(o -> refreshIfShown());
         vm.now().addListener(o -> refreshIfShown());
@@ -110,30 +112,37 @@ public final class FleetTable {
         }
     }
 
-    /** Wide enough for its title in the header's bold font, with room for the sort arrow. */
+    /** Wide enough for its title in the header's bold font and the header's padding. */
     private static double headerWidth(String title) {
-        Text t = new Text(title);
-        t.setFont(HEADER);
-        return Math.ceil(t.getLayoutBounds().getWidth()) + 30;
+        return textWidth(title, HEADER) + 20;
     }
 
-    private TableColumn<String, String> column(String title, double width, Function<Instance, String> value, Function<Instance, Role> role) {
+    private static double textWidth(String text, Font font) {
+        Text t = new Text(text);
+        t.setFont(font);
+        return Math.ceil(t.getLayoutBounds().getWidth());
+    }
+
+    /**
+     * A column at least {@code min} wide and never narrower than its title. Not sortable: the rows are the view model's
+     * visible list itself, in its order (the toolbar's sort), which a header click must not reorder underneath it.
+     */
+    private TableColumn<String, String> newColumn(String title, double min, double width) {
         TableColumn<String, String> c = new TableColumn<>(title);
-        c.setMinWidth(headerWidth(title));
+        c.setSortable(false);
+        c.setMinWidth(Math.max(min, headerWidth(title)));
         c.setPrefWidth(Math.max(width, c.getMinWidth()));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue()));
-        c.setCellFactory(col -> new FleetCell(vm, value, role));
         table.getColumns().add(c);
         return c;
     }
 
-    private void lookColumn(String title, double width, Function<Instance, Look> look) {
-        TableColumn<String, String> c = new TableColumn<>(title);
-        c.setMinWidth(headerWidth(title));
-        c.setPrefWidth(Math.max(width, c.getMinWidth()));
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue()));
-        c.setCellFactory(col -> new LookCell(vm, look));
-        table.getColumns().add(c);
+    private void column(String title, double min, double width, Function<Instance, String> value, Function<Instance, Role> role) {
+        newColumn(title, min, width).setCellFactory(col -> new FleetCell(vm, value, role));
+    }
+
+    private void lookColumn(String title, double min, double width, Function<Instance, Look> look) {
+        newColumn(title, min, width).setCellFactory(col -> new LookCell(vm, look));
     }
 
     public Node node() {
