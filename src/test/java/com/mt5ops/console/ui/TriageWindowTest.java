@@ -163,6 +163,8 @@ class TriageWindowTest extends FxRobot {
         RowFacts f = facts(fine);
         assertFalse(f.styles().contains("faded"), f.toString());
         assertEquals("", f.cells().get(8));
+        String age = f.cells().get(7);
+        WaitForAsyncUtils.waitFor(4, java.util.concurrent.TimeUnit.SECONDS, () -> !facts(fine).cells().get(7).equals(age)); // it ticks
         List<Node> headers = fx(() -> List.<Node>copyOf(lookup(".column-header .label").queryAll()));
         assertEquals(9, headers.size());
         for (Node header : headers) {

@@ -6,15 +6,15 @@ import com.mt5ops.console.ui.fx.LongText;
 import com.mt5ops.console.ui.look.LookLabels;
 import com.mt5ops.console.ui.look.Role;
 import java.util.function.Function;
-import javafx.scene.control.TableCell;
 
 /** A text cell of the table, its text clipped (values from Redis may be megabytes) and coloured in its role, if any. */
-final class FleetCell extends TableCell<String, String> {
+final class FleetCell extends LiveCell {
     private final FleetViewModel vm;
     private final Function<Instance, String> value;
     private final Function<Instance, Role> role;
 
     FleetCell(FleetViewModel vm, Function<Instance, String> value, Function<Instance, Role> role) {
+        super(vm);
         this.vm = vm;
         this.value = value;
         this.role = role;
@@ -22,10 +22,12 @@ final class FleetCell extends TableCell<String, String> {
     }
 
     @Override
-    protected void updateItem(String id, boolean empty) {
-        super.updateItem(id, empty);
-        Instance i = empty || id == null ? null : vm.get(id);
-        setText(i == null ? null : LongText.clip(value.apply(i), LongText.INLINE));
+    void show() {
+        Instance i = isEmpty() || getItem() == null ? null : vm.get(getItem());
+        String text = i == null ? null : LongText.clip(value.apply(i), LongText.INLINE);
+        if (!java.util.Objects.equals(text, getText())) {
+            setText(text);
+        }
         LookLabels.roleClass(this, i == null ? null : role.apply(i));
     }
 }

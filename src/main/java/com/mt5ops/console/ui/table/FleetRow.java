@@ -18,9 +18,18 @@ import javafx.scene.control.Tooltip;
 final class FleetRow extends TableRow<String> {
     private final FleetViewModel vm;
     private Tooltip tooltip;
+    private final javafx.beans.InvalidationListener onTick = o -> show();
+    private final javafx.beans.InvalidationListener onData = o -> {
+        if (getItem() != null && vm().changedInLastBatch(getItem())) {
+            show();
+        }
+    };
 
     FleetRow(FleetViewModel vm) {
         this.vm = vm;
+        vm.now().addListener(new javafx.beans.WeakInvalidationListener(onTick));
+        vm.stats().addListener(new javafx.beans.WeakInvalidationListener(onTick));
+        vm.dataVersion().addListener(new javafx.beans.WeakInvalidationListener(onData));
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
             if (tooltip == null) {
                 tooltip = new Tooltip();
@@ -33,24 +42,36 @@ final class FleetRow extends TableRow<String> {
         });
     }
 
+    private FleetViewModel vm() {
+        return vm;
+    }
+
     @Override
     protected void updateItem(String id, boolean empty) {
         super.updateItem(id, empty);
-        Instance i = empty || id == null ? null : vm.get(id);
-        getStyleClass().removeAll("faded", "group-start");
+        show();
+    }
+
+    /** Its instance's looks as of now. */
+    private void show() {
+        Instance i = isEmpty() || getItem() == null ? null : vm.get(getItem());
         LookLabels.roleClass(this, i == null ? null : Looks.state(i).role());
-        if (i == null) {
-            return;
-        }
         boolean connectionCurrent = vm.stats().get() != null && vm.stats().get().state().isCurrent();
-        if (!connectionCurrent || !i.freshness(vm.policy(), vm.now().get()).looksLive()) {
-            getStyleClass().add("faded");
-        }
-        if (startsBrokerGroup(i, getIndex())) {
-            getStyleClass().add("group-start");
-        }
-        if (tooltip != null && tooltip.isShowing()) {
+        styleClass("faded", i != null && (!connectionCurrent || !i.freshness(vm.policy(), vm.now().get()).looksLive()));
+        styleClass("group-start", i != null && startsBrokerGroup(i, getIndex()));
+        if (i != null && tooltip != null && tooltip.isShowing()) {
             hint();
+        }
+    }
+
+    /** Only on a change: a style class set anew restyles the whole row. */
+    private void styleClass(String name, boolean on) {
+        if (on != getStyleClass().contains(name)) {
+            if (on) {
+                getStyleClass().add(name);
+            } else {
+                getStyleClass().remove(name);
+            }
         }
     }
 

@@ -47,9 +47,6 @@ public final class FleetTable {
         column("Data", textWidth("STALE 59m ago", HEADER) + 14, 130, i -> InstanceText.dataAge(i, vm.policy(), vm.now().get()), this::ageRole);
         column("Problems", 100, 260, i -> String.join(" · ", InstanceText.problems(i, vm.policy(), vm.now().get())), this::problemRole);
         table.setRowFactory(t -> new FleetRow(vm));
-        vm.dataVersion().addListener(o -> refreshIfShown());
-        vm.now().addListener(o -> refreshIfShown());
-        vm.stats().addListener(o -> refreshIfShown());
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
             if (syncing) {
                 return;
@@ -104,12 +101,6 @@ public final class FleetTable {
             return Role.WARNING;
         }
         return i.hasProblems() ? Role.PROBLEM : null;
-    }
-
-    private void refreshIfShown() {
-        if (table.getScene() != null) {
-            table.refresh();
-        }
     }
 
     /** Wide enough for its title in the header's bold font and the header's padding. */
