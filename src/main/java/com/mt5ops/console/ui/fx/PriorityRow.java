@@ -19,6 +19,8 @@ public final class PriorityRow extends Pane {
     private record Item(Node node, int importance, boolean hideable, boolean grows) {
     }
 
+    /** Narrower than this, an item that may shrink to nothing leaves altogether. */
+    private static final double SLIVER = 28;
     private final List<Item> items = new ArrayList<>();
     private final double gap;
     private Node trailing;
@@ -114,6 +116,7 @@ public final class PriorityRow extends Pane {
         Integer[] byImportance = new Integer[n];
         Arrays.setAll(byImportance, k -> k);
         Arrays.sort(byImportance, Comparator.<Integer>comparingInt(k -> row.get(k).importance()).thenComparing(k -> -k));
+        boolean[] collapsed = new boolean[n];
         for (int k : byImportance) {
             if (total <= avail) {
                 break;
@@ -121,6 +124,12 @@ public final class PriorityRow extends Pane {
             double cut = Math.min(total - avail, w[k] - min[k]);
             w[k] -= cut;
             total -= cut;
+            if (min[k] == 0 && w[k] < SLIVER) {
+                // a sliver would show a lone "…": it goes, with its gap
+                total -= w[k] + gap;
+                w[k] = 0;
+                collapsed[k] = true;
+            }
         }
         boolean anyHidden = false;
         double trailingWidth = trailing == null ? 0 : snapSizeX(trailing.prefWidth(-1));
@@ -139,7 +148,7 @@ public final class PriorityRow extends Pane {
             total -= w[k] + gap;
         }
         grow(row, w, shown, avail - total);
-        place(row, w, shown, in, height);
+        place(row, w, shown, collapsed, in, height);
         if (trailing != null) {
             trailing.setVisible(anyHidden);
             if (anyHidden) {
@@ -181,7 +190,7 @@ public final class PriorityRow extends Pane {
         }
     }
 
-    private void place(List<Item> row, double[] w, boolean[] shown, Insets in, double height) {
+    private void place(List<Item> row, double[] w, boolean[] shown, boolean[] collapsed, Insets in, double height) {
         double x = in.getLeft();
         for (int k = 0; k < row.size(); k++) {
             Item item = row.get(k);
@@ -192,6 +201,10 @@ public final class PriorityRow extends Pane {
                 continue;
             }
             Node node = item.node();
+            if (collapsed[k]) {
+                node.resizeRelocate(snapPositionX(x), in.getTop(), 0, 0);
+                continue;
+            }
             double h = Math.min(height, Math.max(node.minHeight(w[k]), node.prefHeight(w[k])));
             node.resizeRelocate(snapPositionX(x), snapPositionY(in.getTop() + (height - h) / 2), w[k], h);
             x += w[k] + gap;
