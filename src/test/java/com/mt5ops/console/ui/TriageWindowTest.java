@@ -286,11 +286,14 @@ class TriageWindowTest extends FxRobot {
             return new int[] {title, gutter};
         });
         assertArrayEquals(new int[] {0, 0}, stray, "line pixels in the title row and in the scale");
-        List<Label> parsed = fx(() -> lookup("#fields-grid .label").queryAll().stream().map(n -> (Label) n)
-                .filter(l -> l.getText() != null && l.getText().startsWith("= ")).toList());
-        assertFalse(parsed.isEmpty());
-        for (Label l : parsed) {
-            assertTrue(fx(() -> !l.isWrapText() && l.getWidth() >= l.prefWidth(-1) - 0.5), l.getText() + " squeezed to " + fx(l::getWidth));
+        // units right after their values, on the same line
+        List<Label> parsed = fx(() -> lookup("#fields-grid .unit").queryAll().stream().map(n -> (Label) n).toList());
+        assertTrue(fx(() -> parsed.stream().map(Label::getText).toList()).containsAll(List.of("%", "MB", "KBps")),
+                fx(() -> parsed.stream().map(Label::getText).toList()).toString());
+        for (Label unit : parsed) {
+            Label value = fx(() -> (Label) unit.getParent());
+            assertTrue(fx(() -> !value.isWrapText() && value.getWidth() >= value.prefWidth(-1) - 0.5 && unit.isVisible()),
+                    value.getText() + " " + unit.getText() + " squeezed to " + fx(value::getWidth));
         }
     }
 

@@ -21,8 +21,8 @@ import javafx.scene.layout.Region;
  * long values folded ({@link LongText}). Rebuilt only when the instance's raw data or problems change.
  */
 final class FieldsGrid extends GridPane {
-    /** Up to this many characters a value stays on one line (an ISO time is 20). */
-    private static final int SHORT = 32;
+    /** Up to this many characters a value stays on one line (an ISO time is 20, a UUID 36). */
+    private static final int SHORT = 40;
     private RawInstance shownRaw;
     private List<Problem> shownProblems;
 
@@ -74,7 +74,25 @@ final class FieldsGrid extends GridPane {
         return v == null ? null : v instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : v.toString();
     }
 
-    /** A short value (a number, a time, a word) keeps to one line; only long text wraps. */
+    /** The unit of a value that reads as written ("%" for "39.2" read as 39.2 %), else null. */
+    static String unit(String parsed, String value) {
+        int space = parsed == null ? -1 : parsed.lastIndexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(parsed.substring(0, space)) == Double.parseDouble(value.trim()) ? parsed.substring(space + 1) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** What the console read, beside a value it reads otherwise than written ("= 42 %"); empty when it adds nothing. */
+    static String reading(String parsed, String value) {
+        return parsed == null || parsed.equals(value) || unit(parsed, value) != null ? "" : "= " + parsed;
+    }
+
+    /** A short value (a number, a time, a word, an id) keeps to one line; only long text wraps. */
     private static void noWrapWhenShort(Label label, String value) {
         if (value.length() <= SHORT) {
             label.setMinWidth(Region.USE_PREF_SIZE);
@@ -108,13 +126,18 @@ final class FieldsGrid extends GridPane {
                 v.setText("\"\"");
             }
             String parsed = p == null ? parsed(i, part, name) : null;
-            if (parsed != null && (parsed.equals(value) || parsed.replace(".0 ", " ").startsWith(value + " "))) {
-                parsed = null; // nothing to add beyond the raw text
+            String unit = unit(parsed, value);
+            if (unit != null) { // the unit right after the value, on its line: "39.2 %"
+                Label u = new Label(unit);
+                u.getStyleClass().addAll("key", "unit");
+                v.setGraphic(u);
+                v.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                v.setGraphicTextGap(4);
             }
-            Label why = new Label(p == null ? (parsed == null ? "" : "= " + parsed) : "⚠ " + LongText.clip(p.message(), LongText.INLINE));
+            Label why = new Label(p == null ? reading(parsed, value) : "⚠ " + LongText.clip(p.message(), LongText.INLINE));
             why.getStyleClass().add(p == null ? "key" : "problem");
             if (p == null) {
-                why.setMinWidth(Region.USE_PREF_SIZE); // "= 42.5 %" never breaks before its unit
+                why.setMinWidth(Region.USE_PREF_SIZE); // "= 42 %" never breaks before its unit
             } else {
                 why.setWrapText(true);
                 why.setMaxWidth(220);
