@@ -99,8 +99,11 @@ public final class MainWindow {
         scene = new Scene(root, at.getWidth(), at.getHeight());
         // no white first frame: the theme's background before any style sheet or layout, and whenever it changes
         scene.setFill(themes.palette().get().bg());
-        themes.palette().addListener((o, a, p) -> scene.setFill(p.bg()));
         root.setBackground(javafx.scene.layout.Background.fill(themes.palette().get().bg()));
+        themes.palette().addListener((o, a, p) -> {
+            scene.setFill(p.bg());
+            root.setBackground(javafx.scene.layout.Background.fill(p.bg()));
+        });
         themes.styleScene(scene);
         themes.theme().addListener((o, a, t) -> theme.setSelected(t == Theme.LIGHT));
         theme.selectedProperty().addListener((o, a, light) -> themes.theme().set(light ? Theme.LIGHT : Theme.DARK));

@@ -54,6 +54,7 @@ public final class DetailPane {
         box.getStyleClass().add("detail");
         box.setId("detail");
         scroll.setFitToWidth(true);
+        box.setMinWidth(0); // the pane's width rules: one wide part (an odd field name) must not widen every other
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefWidth(420);
         scroll.setMinWidth(340);

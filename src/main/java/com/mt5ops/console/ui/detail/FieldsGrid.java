@@ -23,6 +23,9 @@ import javafx.scene.layout.Region;
 final class FieldsGrid extends GridPane {
     /** Up to this many characters a value stays on one line (an ISO time is 20, a UUID 36). */
     private static final int SHORT = 40;
+    /** Field names up to this long keep their whole width; the ones the console reads are at most 18. */
+    private static final int SHORT_NAME = 24;
+    private static final double NAME_MIN = 150;
     private RawInstance shownRaw;
     private List<Problem> shownProblems;
 
@@ -87,7 +90,7 @@ final class FieldsGrid extends GridPane {
         }
     }
 
-    /** What the console read, beside a value it reads otherwise than written ("= 42 %"); empty when it adds nothing. */
+    /** What the console read, after a value it reads otherwise than written ("= 42 %"); empty when it adds nothing. */
     static String reading(String parsed, String value) {
         return parsed == null || parsed.equals(value) || unit(parsed, value) != null ? "" : "= " + parsed;
     }
@@ -116,7 +119,11 @@ final class FieldsGrid extends GridPane {
             String value = hash.get(name);
             Label k = new Label(LongText.clip(name, 80));
             k.getStyleClass().addAll("key", "field-name");
-            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            if (name.length() <= SHORT_NAME) {
+                k.setMinWidth(Region.USE_PREF_SIZE);
+            } else {
+                k.setMinWidth(NAME_MIN); // an odd long name gives way (ellipsized) before the values do
+            }
             Problem p = i.problems().stream().filter(x -> key.equals(x.key()) && name.equals(x.field())).findFirst().orElse(null);
             Label v = new Label();
             v.getStyleClass().add(p == null ? "raw" : "bad");
@@ -127,21 +134,18 @@ final class FieldsGrid extends GridPane {
             }
             String parsed = p == null ? parsed(i, part, name) : null;
             String unit = unit(parsed, value);
-            if (unit != null) { // the unit right after the value, on its line: "39.2 %"
-                Label u = new Label(unit);
-                u.getStyleClass().addAll("key", "unit");
+            String after = unit != null ? unit : reading(parsed, value);
+            if (!after.isEmpty()) { // right after the value, on its line: "39.2 %", "3600 = 1h 0m"
+                Label u = new Label(after);
+                u.getStyleClass().addAll("key", unit != null ? "unit" : "reading");
                 v.setGraphic(u);
                 v.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
                 v.setGraphicTextGap(4);
             }
-            Label why = new Label(p == null ? reading(parsed, value) : "⚠ " + LongText.clip(p.message(), LongText.INLINE));
-            why.getStyleClass().add(p == null ? "key" : "problem");
-            if (p == null) {
-                why.setMinWidth(Region.USE_PREF_SIZE); // "= 42 %" never breaks before its unit
-            } else {
-                why.setWrapText(true);
-                why.setMaxWidth(220);
-            }
+            Label why = new Label(p == null ? "" : "⚠ " + LongText.clip(p.message(), LongText.INLINE));
+            why.getStyleClass().add("problem");
+            why.setWrapText(true);
+            why.setMaxWidth(220);
             addRow(row++, k, shown, why);
         }
         if (names.size() < hash.size()) {
