@@ -46,6 +46,7 @@ final class WindowBody {
         this.detail = detail;
         this.toasts = toasts;
         fleet = new StackPane(view, noMatch);
+        fleet.setId("fleet-area");
         fleet.setMinSize(0, 0);
         center = new StackPane(fleet, toasts.node());
         center.setMinSize(0, 0);

@@ -128,12 +128,36 @@ class TriageWindowTest extends FxRobot {
         clickOn("#action-running");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#confirm-ok").tryQuery().isEmpty(), "a disabled action asks nothing");
+        clickOn("#fleet-grid");
+        type(javafx.scene.input.KeyCode.U); // the key of the same action: refused with the reason, nothing asked
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#confirm-ok").tryQuery().isEmpty(), "the action key asks nothing while not connected");
         REDIS.server().restart();
         waitFor(15, () -> "LIVE".equals(lookup("#connection-state").queryAs(Label.class).getText()), "LIVE again");
         waitFor(5, () -> lookup("#detail > .label").queryAll().stream().anyMatch(n -> ((Label) n).getText().contains("not in Redis any more")), "a restarted test Redis is empty: the detail says so");
         Fixtures.instance(REDIS.redis(), id, "crashed");
         waitFor(5, () -> lookup("#action-running").tryQuery().isPresent() && !lookup("#action-running").queryAs(Button.class).isDisabled() && !lookup("#actions-off-note").query().isVisible(),
                 "the actions back");
+    }
+
+    @Test
+    void aFrozenRedisShowsAsStalledWithinThreeSecondsGreyingTheFleetAndLiveAgainWhenItAnswers() throws Exception {
+        Fixtures.instance(REDIS.redis(), "running");
+        open();
+        long pid = REDIS.server().pid();
+        assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor());
+        try {
+            // 3 s by design (a PING a second, late after 2 s); 1 s more for a loaded CI machine
+            waitFor(4, () -> "STALLED".equals(lookup("#connection-state").queryAs(Label.class).getText()), "STALLED in the status bar");
+            waitFor(2, () -> lookup("#connection-banner").query().isVisible()
+                    && text("#banner-text").startsWith("STALLED:") && text("#banner-text").contains("does not answer"), "the banner says so");
+            assertTrue(fx(() -> lookup("#fleet-area").query().getOpacity() < 1), "the fleet is greyed as for a lost connection");
+        } finally {
+            assertEquals(0, new ProcessBuilder("kill", "-CONT", Long.toString(pid)).start().waitFor());
+        }
+        waitFor(8, () -> "LIVE".equals(lookup("#connection-state").queryAs(Label.class).getText()), "LIVE again after SIGCONT");
+        waitFor(2, () -> !lookup("#connection-banner").query().isVisible(), "the banner gone");
+        assertEquals(1.0, fx(() -> lookup("#fleet-area").query().getOpacity()), "the fleet live again");
     }
 
     @Test
