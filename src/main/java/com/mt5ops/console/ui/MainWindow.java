@@ -55,6 +55,7 @@ public final class MainWindow {
     private final java.util.concurrent.CompletableFuture<Void> firstPicture = new java.util.concurrent.CompletableFuture<>();
     private final ThemeSwitch themes = new ThemeSwitch();
     private java.util.function.Function<String, File> exportTarget = this::saveDialog;
+    private final java.util.function.Supplier<Settings> settingsNow;
 
     public MainWindow(Stage stage, ConsoleServices services, Executor io) {
         this(stage, services, io, Settings.defaults(), s -> { });
@@ -115,7 +116,8 @@ public final class MainWindow {
         actions.lastResult().addListener((o, a, r) -> status.message(r == null ? "" : r.text(), r == null || r.ok())); // also with no detail shown
         new KeyboardShortcuts(scene, stage, vm, grid, toolbar, actions).install();
         restore(settings, compact);
-        stage.setOnCloseRequest(e -> save.accept(viewNow(settings, compact)));
+        this.settingsNow = () -> viewNow(settings, compact);
+        stage.setOnCloseRequest(e -> save.accept(settingsNow.get()));
         stage.setTitle("MT5 Instance Console — " + services.source() + (services.demo() ? " (DEMO)" : ""));
         stage.setScene(scene);
         var icon = getClass().getResourceAsStream("/assets/icons/mt5-console.png");
@@ -220,6 +222,16 @@ public final class MainWindow {
                     ? String.format(java.util.Locale.ROOT, "exported %,d instances to %s", rows, f.getAbsolutePath())
                     : "export failed: " + (err.getCause() != null ? err.getCause() : err).getMessage(), err == null), Platform::runLater);
         }
+    }
+
+    /** The settings it was given with the view as the operator has it now: what closing the window saves. */
+    public Settings settingsNow() {
+        return settingsNow.get();
+    }
+
+    /** A control about the connection itself (the profiles menu), in the status bar beside the connection state. */
+    public void addStatusControl(javafx.scene.Node node) {
+        status.placeAfterState(node);
     }
 
     /** Something the operator must know that is not about one instance (the demo's simulator died …): FX thread. */
