@@ -65,6 +65,7 @@ public final class MainWindow {
     private final ThemeSwitch themes = new ThemeSwitch();
     private final ToggleButton compact = new ToggleButton("Table view");
     private FleetTable table; // built when first asked for: most sessions never open it
+    private final java.util.function.Supplier<Settings> settingsNow;
 
     public MainWindow(Stage stage, ConsoleServices services, Executor io) {
         this(stage, services, io, Settings.defaults(), s -> { });
@@ -114,7 +115,8 @@ public final class MainWindow {
         actions.lastResult().addListener((o, a, r) -> status.message(r == null ? "" : r.text(), r == null || r.ok())); // also with no detail shown
         new KeyboardShortcuts(scene, stage, vm, grid, toolbar, actions, body::view).install();
         restore(settings);
-        stage.setOnCloseRequest(e -> save.accept(viewNow(settings)));
+        this.settingsNow = () -> viewNow(settings);
+        stage.setOnCloseRequest(e -> save.accept(settingsNow.get()));
         stage.setTitle("MT5 Instance Console — " + services.source() + (services.demo() ? " (DEMO)" : ""));
         stage.setScene(scene);
         var icon = getClass().getResourceAsStream("/assets/icons/mt5-console.png");
@@ -232,6 +234,16 @@ public final class MainWindow {
     private Settings viewNow(Settings base) {
         return base.withView(themes.theme().get(), compact.isSelected() ? ViewMode.TABLE : ViewMode.GRID, vm.sort().get(),
                 vm.criteria().get().problemsOnly(), vm.criteria().get().freshness());
+    }
+
+    /** The settings it was given with the view as the operator has it now: what closing the window saves. */
+    public Settings settingsNow() {
+        return settingsNow.get();
+    }
+
+    /** A control about the connection itself (the profiles menu), in the status bar beside the connection state. */
+    public void addStatusControl(javafx.scene.Node node) {
+        status.placeAfterState(node);
     }
 
     /** Where exports are written: by default the save dialog; {@code choose} gets the suggested name, null cancels. */

@@ -102,6 +102,11 @@ public final class StatusBar {
         bar.getChildren().add(bar.getChildren().indexOf(totals), node);
     }
 
+    /** Puts {@code node} right after the connection state (the connection's profile menu). */
+    public void placeAfterState(Node node) {
+        bar.getChildren().add(bar.getChildren().indexOf(connection) + 1, node);
+    }
+
     /** The outcome of something the operator started here (an export), until the next one. */
     public void message(String text, boolean ok) {
         message.setText(text);
