@@ -67,9 +67,8 @@ class PasswordPromptWindowTest extends FxRobot {
     }
 
     private void awaitLive(int instances) {
-        waitFor(20, () -> "LIVE".equals(state()) && lookup("#fleet-grid").tryQuery().isPresent()
-                && lookup(".instance-cell").queryAll().stream().filter(n -> n instanceof javafx.scene.control.IndexedCell<?> c
-                        && c.getItem() != null).count() == instances, "LIVE with " + instances + " instances, now " + state());
+        waitFor(20, () -> "LIVE".equals(state()) && WindowSessions.fleetShown(this) == instances,
+                "LIVE with " + instances + " instances, now " + state() + " with " + WindowSessions.fleetShown(this));
     }
 
     @Test

@@ -50,8 +50,7 @@ class ProfilesWindowTest extends FxRobot {
     }
 
     private int instancesShown() {
-        return fx(() -> (int) lookup(".instance-cell").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.IndexedCell<?> c && c.getItem() != null).count());
+        return WindowSessions.fleetShown(this);
     }
 
     private void awaitLive(int instances) {

@@ -70,6 +70,13 @@ final class WindowSessions implements AutoCloseable {
                 && s.getTitle().startsWith("MT5 Instance Console")).map(w -> ((javafx.stage.Stage) w).getTitle()).findFirst().orElse(""));
     }
 
+    /** How many instances the showing window's Total tile counts (-1 before it shows one). */
+    static int fleetShown(org.testfx.api.FxRobot robot) {
+        return fx(() -> robot.lookup("#kpi-total").queryAll().stream()
+                .filter(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing())
+                .map(n -> (int) ((eu.hansolo.tilesfx.Tile) n).getValue()).reduce((a, b) -> b).orElse(-1));
+    }
+
     GuiSession current() {
         return sessions.current();
     }
