@@ -41,16 +41,12 @@ class ActionAuditWindowTest extends FxRobot {
     }
 
     private void clickCard(String id) {
-        waitFor(10, () -> lookup(".instance-cell").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
-        Node card = fx(() -> lookup(".instance-cell").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow());
+        Node card = GridCards.card(this, id, 10);
         clickOn(card);
         waitFor(5, () -> lookup("#detail-id").tryQuery().isPresent()
                 && id.equals(lookup("#detail-id").queryAs(javafx.scene.control.TextField.class).getText()), "detail of " + id);
     }
 
-    private static boolean shows(Node cell, String id) {
-        return cell instanceof javafx.scene.control.IndexedCell<?> c && id.equals(c.getItem()) && cell.isVisible();
-    }
 
     @SuppressWarnings("unchecked")
     private List<AuditEntry> trailShown() {

@@ -45,14 +45,10 @@ class ActionKeysWindowTest extends FxRobot {
     }
 
     private void clickCard(String id) {
-        waitFor(10, () -> lookup(".instance-cell").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
-        Node card = fx(() -> lookup(".instance-cell").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow());
+        Node card = GridCards.card(this, id, 10);
         clickOn(card);
     }
 
-    private static boolean shows(Node cell, String id) {
-        return cell instanceof javafx.scene.control.IndexedCell<?> c && id.equals(c.getItem()) && cell.isVisible();
-    }
 
     /** As another system would: the hash and the index set. */
     private static void move(RedisCommands<String, String> r, String id, String from, String to) {

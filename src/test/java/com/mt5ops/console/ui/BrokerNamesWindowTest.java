@@ -56,15 +56,11 @@ class BrokerNamesWindowTest extends FxRobot {
     }
 
     private void clickCard(String id) {
-        waitFor(10, () -> lookup(".instance-cell").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
-        clickOn(fx(() -> lookup(".instance-cell").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow()));
+        clickOn(GridCards.card(this, id, 10));
         waitFor(5, () -> lookup("#detail-id").tryQuery().isPresent()
                 && id.equals(lookup("#detail-id").queryAs(TextField.class).getText()), "detail of " + id);
     }
 
-    private static boolean shows(Node cell, String id) {
-        return cell instanceof javafx.scene.control.IndexedCell<?> c && id.equals(c.getItem()) && cell.isVisible();
-    }
 
     @Test
     void namesFromRedisShowOnCardsHeadersFilterTableAndExportAndFollowChanges() throws Exception {

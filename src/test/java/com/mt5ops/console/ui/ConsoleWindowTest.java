@@ -53,14 +53,10 @@ class ConsoleWindowTest extends FxRobot {
 
     /** Clicks the card that shows the given id (the grid cell holding it). */
     private void clickCard(String id) {
-        waitFor(5, () -> lookup(".instance-cell").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
-        Node card = fx(() -> lookup(".instance-cell").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow());
+        Node card = GridCards.card(this, id, 5);
         clickOn(card);
     }
 
-    private static boolean shows(Node cell, String id) {
-        return cell instanceof javafx.scene.control.IndexedCell<?> c && id.equals(c.getItem()) && cell.isVisible();
-    }
 
     @Test
     void gridShowsTheFleetWithLiveCountsAndCards() throws Exception {
@@ -111,8 +107,7 @@ class ConsoleWindowTest extends FxRobot {
         r.hset("instance_health:" + id, "last_error", "trade server unreachable");
         open(false);
         awaitVisible(1);
-        waitFor(5, () -> lookup(".instance-cell").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
-        moveTo(fx(() -> lookup(".instance-cell").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow()));
+        moveTo(GridCards.card(this, id, 5));
         moveBy(3, 3);
         waitFor(5, () -> shownTooltip().contains(id) && shownTooltip().contains("last error: trade server unreachable"),
                 "the card's tooltip, have '" + shownTooltip() + "'");

@@ -43,13 +43,9 @@ class HostileDataWindowTest extends FxRobot {
     }
 
     private Node card(String id) {
-        waitFor(10, () -> lookup(".instance-cell").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
-        return fx(() -> lookup(".instance-cell").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow());
+        return GridCards.card(this, id, 10);
     }
 
-    private static boolean shows(Node cell, String id) {
-        return cell instanceof javafx.scene.control.IndexedCell<?> c && id.equals(c.getItem()) && cell.isVisible();
-    }
 
     private void select(String id) {
         clickOn(card(id));

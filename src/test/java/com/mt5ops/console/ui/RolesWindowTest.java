@@ -47,13 +47,9 @@ class RolesWindowTest extends FxRobot {
     }
 
     private void clickCard(String id) {
-        waitFor(10, () -> lookup(".instance-cell").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
-        clickOn(fx(() -> lookup(".instance-cell").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow()));
+        clickOn(GridCards.card(this, id, 10));
     }
 
-    private static boolean shows(Node cell, String id) {
-        return cell instanceof javafx.scene.control.IndexedCell<?> c && id.equals(c.getItem()) && cell.isVisible();
-    }
 
     private String text(String query) {
         return fx(() -> lookup(query).queryAs(Label.class).getText());

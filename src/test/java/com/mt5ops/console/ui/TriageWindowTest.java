@@ -53,13 +53,9 @@ class TriageWindowTest extends FxRobot {
     }
 
     private Node card(String id) {
-        waitFor(10, () -> lookup(".instance-cell").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
-        return fx(() -> lookup(".instance-cell").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow());
+        return GridCards.card(this, id, 10);
     }
 
-    private static boolean shows(Node cell, String id) {
-        return cell instanceof IndexedCell<?> c && id.equals(c.getItem()) && cell.isVisible();
-    }
 
     private void select(String id) {
         clickOn(card(id));
@@ -265,7 +261,7 @@ class TriageWindowTest extends FxRobot {
         select(a); // the order is frozen while something is selected
         r.hset("instance:" + b, "state", "running");
         waitFor(5, () -> !console.window.viewModel().visible().contains(b), "the recovered one leaves the crashed filter at once");
-        waitFor(5, () -> lookup(".instance-cell").queryAll().stream().noneMatch(n -> shows(n, b)), "its card gone");
+        waitFor(5, () -> lookup(".instance-cell").queryAll().stream().noneMatch(n -> GridCards.shows(n, b)), "its card gone");
         assertEquals(a, fx(() -> console.window.viewModel().selection().focused().get()), "the selection stays");
         r.hset("instance:" + a, "state", "running");
         waitFor(5, () -> !console.window.viewModel().visible().contains(a), "the selected one leaves the view too");

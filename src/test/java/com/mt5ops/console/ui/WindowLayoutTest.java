@@ -58,15 +58,11 @@ class WindowLayoutTest extends FxRobot {
     }
 
     private void select(String id) {
-        waitFor(10, () -> lookup(".instance-cell").queryAll().stream().anyMatch(n -> shows(n, id)), "card for " + id);
-        clickOn(fx(() -> lookup(".instance-cell").queryAll().stream().filter(n -> shows(n, id)).findFirst().orElseThrow()));
+        clickOn(GridCards.card(this, id, 10));
         waitFor(5, () -> lookup("#detail-id").tryQuery().isPresent() && id.equals(lookup("#detail-id").queryAs(TextField.class).getText()),
                 "the detail of " + id);
     }
 
-    private static boolean shows(Node cell, String id) {
-        return cell instanceof javafx.scene.control.IndexedCell<?> c && id.equals(c.getItem()) && cell.isVisible();
-    }
 
     /** The action buttons of the shown instance, each whole and in sight. */
     private void assertActionsWhole(List<String> ids) {
