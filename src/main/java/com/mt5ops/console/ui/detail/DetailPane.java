@@ -128,7 +128,7 @@ public final class DetailPane {
     /** Recent data on a live connection: anything else must not look live. */
     private boolean looksLive(Instance i) {
         return i.freshness(vm.policy(), vm.now().get()).looksLive()
-                && vm.stats().get() != null && vm.stats().get().state().isCurrent();
+                && vm.stats().get() != null && vm.stats().get().current(i.id());
     }
 
     private void show(boolean focusChanged) {
