@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +39,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ClusterMirrorConnection implements MirrorLink {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterMirrorConnection.class);
-    private static final long PROBE_TIMEOUT_MS = 5_000;
 
     private final RedisConnector connector;
     private final MirrorInbox inbox;
@@ -51,10 +49,10 @@ final class ClusterMirrorConnection implements MirrorLink {
     private final ClusterTopology topology;
     private final ClusterHealth health;
     private final AtomicBoolean moved = new AtomicBoolean();
-    private final String probeId = UUID.randomUUID().toString();
     private final List<AutoCloseable> open = new ArrayList<>();
     private final KeyConnection control;
     private final FleetLoader loader;
+    private final ClusterProbe probe;
     private final StatefulRedisClusterPubSubConnection<String, String> pubsub;
 
     /** Opens the connections and subscribes on every master serving slots; throws (having closed what it opened) if it cannot. */
@@ -78,6 +76,7 @@ final class ClusterMirrorConnection implements MirrorLink {
             if (!access.awaitAsked(Duration.ofSeconds(5))) {
                 access.learned(CapabilityCheck.over(node(topology.masters().get(0)).async(), connector.endpoint(), patience));
             }
+            probe = new ClusterProbe(control, access, patience);
             loader = keep(new FleetLoader(connector, patience, access::mayRunReadScript, why -> access.refused(Capabilities.Right.READ_SCRIPT, why)));
             pubsub.setNodeMessagePropagation(true);
             pubsub.addListener(listener);
@@ -206,36 +205,7 @@ final class ClusterMirrorConnection implements MirrorLink {
     /** One probe key per master, written and deleted through the cluster (each key named to land in that master's slots). */
     @Override
     public void sendProbe() {
-        if (!access.mayProbe()) {
-            return;
-        }
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (Master m : topology.masters()) {
-            String key = probeKey(m);
-            sent.add(control.async().hset(key, "probe", "1").toCompletableFuture()
-                    .thenCompose(x -> control.async().del(key).toCompletableFuture()));
-        }
-        try {
-            patience.await(CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)), PROBE_TIMEOUT_MS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException refused) {
-            LOG.debug("probe keys refused; waiting for other keyspace events: {}", refused.toString());
-            Throwable cause = refused instanceof java.util.concurrent.ExecutionException e ? e.getCause() : null;
-            if (cause != null && RedisAccessException.isDenial(String.valueOf(cause.getMessage()))) {
-                access.refused(Capabilities.Right.PROBE, cause.getMessage());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private String probeKey(Master m) {
-        for (int n = 0; n < 1_000_000; n++) {
-            String key = MirrorConnection.PROBE_PREFIX + probeId + ":" + n;
-            if (m.serves(SlotHash.getSlot(key))) {
-                return key;
-            }
-        }
-        return MirrorConnection.PROBE_PREFIX + probeId;
+        probe.send(topology.masters());
     }
 
     /**
