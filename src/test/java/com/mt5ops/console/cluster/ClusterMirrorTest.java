@@ -344,6 +344,59 @@ class ClusterMirrorTest {
     }
 
     @Test
+    void aKilledMasterGreysItsInstancesUntilItIsBackAndThenTheMirrorEqualsTheCluster() throws Exception {
+        List<String> ids = seed(150);
+        FleetMirror mirror = mirror();
+        mirror.start();
+        awaitLiveOnAll(mirror, Duration.ofSeconds(10));
+        awaitEqual(mirror, Duration.ofSeconds(5));
+        Node victim = masters().get(2);
+        Node witness = masters().get(0);
+        Node replica = replicaOf(victim);
+        String victimId = victim.id();
+        Partitions owners = slots(witness);
+        List<String> onVictim = ids.stream().filter(id -> List.of(KeySchema.instanceKey(id), KeySchema.metricsKey(id), KeySchema.healthKey(id))
+                .stream().anyMatch(k -> owners.getPartitionBySlot(SlotHash.getSlot(k)).getNodeId().equals(victimId))).toList();
+        List<String> elsewhere = ids.stream().filter(id -> !onVictim.contains(id)).toList();
+        assertFalse(onVictim.isEmpty() || elsewhere.isEmpty());
+        // no replica takes over: the master is simply gone until it is started again
+        cluster.all().forEach(n -> n.redis().configSet("cluster-require-full-coverage", "no"));
+        replica.redis().configSet("cluster-replica-no-failover", "yes");
+        victim.server().kill();
+        try {
+            Await.until(Duration.ofSeconds(5), () -> mirror.stats().cluster().live() == 2, () -> "stats " + mirror.stats());
+            MirrorStats s = mirror.stats();
+            assertEquals(ConnectionState.LIVE, s.state(), "the other masters' instances are live");
+            assertEquals("2/3", s.cluster().ratio());
+            assertTrue(s.cluster().detail().contains("127.0.0.1:" + victim.port()), s.cluster().detail());
+            for (String id : onVictim) {
+                assertFalse(s.current(id), id + " has a key on the killed master: greyed");
+            }
+            for (String id : elsewhere) {
+                assertTrue(s.current(id), id + " has no key there: live");
+            }
+            String changed = elsewhere.get(0);
+            conn.sync().hset(KeySchema.metricsKey(changed), "cpu_usage", "21.5");
+            Await.until(Duration.ofSeconds(3), () -> "21.5".equals(mirror.get(changed).raw().metrics().get("cpu_usage")),
+                    () -> "a change elsewhere did not arrive: " + mirror.get(changed).raw().metrics());
+        } finally {
+            victim.server().restart(); // empty (no persistence): its keys are gone, and the mirror must say so
+        }
+        try {
+            Await.until(Duration.ofSeconds(15), () -> liveOnAll(mirror.stats()) && mirror.stats().cluster().down().isEmpty(),
+                    () -> "stats " + mirror.stats());
+            awaitEqual(mirror, Duration.ofSeconds(10));
+            assertTrue(onVictim.stream().anyMatch(id -> mirror.get(id) == null || !mirror.get(id).problems().isEmpty()),
+                    "what the restarted master lost is gone from the mirror too");
+        } finally {
+            Await.until(Duration.ofSeconds(20), () -> cluster.all().stream().allMatch(n -> n.redis().clusterNodes().lines()
+                    .noneMatch(l -> l.startsWith(victimId) && l.contains("fail"))), () -> "still flagged as failing");
+            replica.redis().configSet("cluster-replica-no-failover", "no");
+            cluster.all().forEach(n -> n.redis().configSet("cluster-require-full-coverage", "yes"));
+        }
+    }
+
+    @Test
     void watchOnAClusterNodeShowsTheWholeFleetLive() throws Exception {
         List<String> ids = seed(60);
         CliRun.Running stream = CliRun.start("watch", "--redis", cluster.uri(), "--seconds", "5", "--format", "jsonl");
