@@ -76,16 +76,24 @@ class ClusterWindowTest extends FxRobot {
     @Test
     void theStatusBarCountsTheLiveMastersAndAFrozenMasterFadesExactlyItsInstances() throws Exception {
         conn.sync().flushall();
-        List<String> ids = new ArrayList<>();
-        for (int k = 0; k < 9; k++) {
-            ids.add(Fixtures.instance(conn.sync(), "running"));
-        }
         Node victim = cluster.masters().get(1);
         Partitions owners = ClusterPartitionParser.parse(cluster.masters().get(0).redis().clusterNodes());
         String victimId = victim.id();
-        List<String> onVictim = ids.stream().filter(id -> List.of(KeySchema.instanceKey(id), KeySchema.metricsKey(id), KeySchema.healthKey(id))
-                .stream().anyMatch(k -> owners.getPartitionBySlot(SlotHash.getSlot(k)).getNodeId().equals(victimId))).toList();
-        assertFalse(onVictim.isEmpty() || onVictim.size() == ids.size(), "some instances on the victim, some not: " + onVictim.size());
+        // four instances with a key on the master that will freeze, five with none there (ids chosen by their slots)
+        List<String> onVictim = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
+        while (onVictim.size() < 4 || elsewhere.size() < 5) {
+            String id = Fixtures.newId();
+            boolean there = List.of(KeySchema.instanceKey(id), KeySchema.metricsKey(id), KeySchema.healthKey(id)).stream()
+                    .anyMatch(k -> owners.getPartitionBySlot(SlotHash.getSlot(k)).getNodeId().equals(victimId));
+            List<String> group = there ? onVictim : elsewhere;
+            if (group.size() < (there ? 4 : 5)) {
+                Fixtures.instance(conn.sync(), id, "running");
+                group.add(id);
+            }
+        }
+        List<String> ids = new ArrayList<>(onVictim);
+        ids.addAll(elsewhere);
 
         console = new ConsoleHarness(cluster.uri(), false);
         waitFor(15, () -> "LIVE 3/3".equals(lookup("#connection-state").queryAs(Label.class).getText()),
