@@ -397,6 +397,30 @@ class ClusterMirrorTest {
     }
 
     @Test
+    void watchWithAMasterDownFromTheStartNeverPassesAPartialFleetForTheTruth() throws Exception {
+        seed(60);
+        Node victim = masters().get(2);
+        Node replica = replicaOf(victim);
+        String victimId = victim.id();
+        cluster.all().forEach(n -> n.redis().configSet("cluster-require-full-coverage", "no"));
+        replica.redis().configSet("cluster-replica-no-failover", "yes");
+        victim.server().kill();
+        try {
+            CliRun run = CliRun.of("watch", "--redis", cluster.uri(), "--seconds", "4", "--format", "jsonl");
+            assertEquals(5, run.exitCode(), "no first full read: " + run.out() + run.err());
+            assertTrue(run.err().contains("no full read"), run.err());
+            assertTrue(run.out().lines().noneMatch(l -> l.contains("\"connection\":\"LIVE\"")), run.out());
+            assertTrue(run.out().lines().noneMatch(l -> l.contains("\"instance_id\"")), "no instance streamed as if read: " + run.out());
+        } finally {
+            victim.server().restart();
+            Await.until(Duration.ofSeconds(20), () -> cluster.all().stream().allMatch(n -> n.redis().clusterNodes().lines()
+                    .noneMatch(l -> l.startsWith(victimId) && l.contains("fail"))), () -> "still flagged as failing");
+            replica.redis().configSet("cluster-replica-no-failover", "no");
+            cluster.all().forEach(n -> n.redis().configSet("cluster-require-full-coverage", "yes"));
+        }
+    }
+
+    @Test
     void watchOnAClusterNodeShowsTheWholeFleetLive() throws Exception {
         List<String> ids = seed(60);
         CliRun.Running stream = CliRun.start("watch", "--redis", cluster.uri(), "--seconds", "5", "--format", "jsonl");
