@@ -104,18 +104,23 @@ public final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    /** The last connection state written to the stream (worker thread only). */
-    private ConnectionState streamed;
+    /** The last connection state written to the stream, with a cluster's masters LIVE (worker thread only). */
+    private String streamed;
 
     private void streamChanges(JsonFactory json, MirrorBatch batch) {
         try {
-            if (batch.stats().state() != streamed) {
-                streamed = batch.stats().state();
+            MirrorStats s = batch.stats();
+            String connection = s.state().name() + (s.cluster().isCluster() ? " " + s.cluster().ratio() : "");
+            if (!connection.equals(streamed)) {
+                streamed = connection;
                 try (JsonGenerator g = json.createGenerator(ctx.out())) {
                     g.writeStartObject();
                     g.writeNumberField("applied_at_ms", batch.publishedAtMs());
-                    g.writeStringField("connection", streamed.name());
-                    g.writeStringField("detail", batch.stats().reason());
+                    g.writeStringField("connection", s.state().name());
+                    g.writeStringField("detail", s.reason().isEmpty() ? s.cluster().detail() : s.reason());
+                    if (s.cluster().isCluster()) {
+                        g.writeStringField("masters", s.cluster().ratio()); // on a Redis Cluster: "3/3" masters LIVE
+                    }
                     g.writeEndObject();
                 }
                 ctx.out().write('\n');

@@ -115,6 +115,12 @@ public final class SnapshotJson {
             if (!s.master().isEmpty()) {
                 m.put("master", s.master()); // behind Sentinel: the master the mirror reads
             }
+            if (s.cluster().isCluster()) { // on a Redis Cluster: the masters LIVE of all, and the slots of the others
+                m.put("masters_live", s.cluster().live());
+                m.put("masters", s.cluster().total());
+                m.put("down_slots", s.cluster().down().count());
+                m.put("masters_detail", s.cluster().detail());
+            }
         }
         return m;
     }

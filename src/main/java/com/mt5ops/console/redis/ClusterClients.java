@@ -12,11 +12,12 @@ import java.time.Duration;
 
 /**
  * The Lettuce clients for a Redis Cluster: short timeouts, a writer that never replays, and topology that is
- * followed: refreshed every 10 s and at once on MOVED, ASK, a failed reconnect or an unknown node, so a promoted
- * replica or a migrated slot is found.
+ * followed: refreshed every 10 s and at once (at most every second) on MOVED, ASK, a failed reconnect or an unknown
+ * node, so a promoted replica or a migrated slot is found.
  */
 record ClusterClients(RedisClusterClient client, RedisClusterClient writeClient) {
     static final Duration REFRESH = Duration.ofSeconds(10);
+    static final Duration ADAPTIVE_AT_MOST = Duration.ofSeconds(1);
 
     static ClusterClients build(ClientResources resources, RedisEndpoint endpoint, SocketOptions socket, Duration readTimeout,
                                 Duration writeTimeout) {
@@ -33,8 +34,11 @@ record ClusterClients(RedisClusterClient client, RedisClusterClient writeClient)
         if (writer) {
             b.replayFilter(command -> true);
         }
+        // Adaptive refreshes at most every second (Lettuce's default: 30 s): the first MOVED after a failover often comes
+        // before the nodes agree on the new master, and the next one must not wait half a minute (the live mirror
+        // moves its subscriptions when the view changes).
         return b.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enablePeriodicRefresh(REFRESH)
-                        .enableAllAdaptiveRefreshTriggers().build())
+                        .enableAllAdaptiveRefreshTriggers().adaptiveRefreshTriggersTimeout(ADAPTIVE_AT_MOST).build())
                 .autoReconnect(true)
                 // Not REJECT_COMMANDS: a cluster connection opens its node connections on first use per slot, and
                 // rejecting would refuse that first command. A command waits for its node (at most its timeout);

@@ -21,12 +21,22 @@ public final class NotificationConfig {
 
     /**
      * The one CONFIG SET that would give the console its events: the flags set now plus the missing ones, none removed.
-     * Sent only with the operator's consent.
+     * Sent only with the operator's consent. {@code node}: on a Redis Cluster the master (host:port) it is for (a
+     * cluster's configuration is per node); empty for a single server.
      */
-    public record Fix(String current, String merged) {
+    public record Fix(String current, String merged, String node) {
+        public Fix(String current, String merged) {
+            this(current, merged, "");
+        }
+
         /** The command exactly as it is sent. */
         public String command() {
             return "CONFIG SET " + NAME + " " + merged;
+        }
+
+        /** The same fix, for the cluster master {@code host:port}. */
+        public Fix on(String host) {
+            return new Fix(current, merged, host);
         }
     }
 

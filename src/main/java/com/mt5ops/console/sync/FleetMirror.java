@@ -53,7 +53,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private volatile boolean running = true;
 
     // Owned by the worker thread.
-    private MirrorConnection connection;
+    private MirrorLink connection;
     private long nextSetRefresh;
 
     public FleetMirror(RedisConnector connector, InstanceParser parser, MirrorConfig config, Clock clock) {
@@ -70,7 +70,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         this.history = new MetricHistory(config.historySeconds());
         this.content = new MirrorContent(parser, history);
         this.machine = new MirrorMachine(config, rights.mayWrite(), clock.millis());
-        this.out = new MirrorPublisher(machine::status, () -> connection == null ? "" : connection.master(), content, clock);
+        this.out = new MirrorPublisher(machine::status, () -> connection, content, clock);
         this.driver = new MachineDriver(machine, inbox, clock, () -> new MirrorEvent.Tick(keyspace.events(), keyspace.heard()),
                 () -> connection != null && !connection.commandsUp(), this::execute);
         this.patience = new Patience(SLICE_MS, driver::whileWaiting);
@@ -204,7 +204,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
     private void connect() {
         disconnect();
         try {
-            connection = new MirrorConnection(connector, keyspace, inbox, driver.generation(), patience, access);
+            connection = MirrorLink.open(connector, keyspace, inbox, driver.generation(), patience, access, config, clock);
             LOG.info("mirror connected to {}", connector.endpoint().display());
             driver.handle(new Connected());
         } catch (RuntimeException e) {
@@ -247,7 +247,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
         long now = clock.millis();
         if (dirty.hasSets() && now >= nextSetRefresh) {
             nextSetRefresh = now + config.setRefreshInterval().toMillis();
-            List<String> names = dirty.drainSets();
+            List<String> names = connection.readable(dirty.drainSets()); // on a cluster, not those on a master that is down
             Map<String, Set<String>> sets = read("reading state sets", () -> connection.loader().loadSets(names));
             if (sets == null) {
                 return;
@@ -255,8 +255,8 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
             content.updateSets(names, sets).forEach(id -> dirty.markId(id, null));
         }
         if (dirty.hasIds()) {
-            Map<String, Set<HashPart>> ids = dirty.drainIds(config.maxBatch());
-            Fleet fleet = read("fetching changed instances", () -> connection.loader().loadParts(ids, content.stateSets(), content::raw));
+            Map<String, Set<HashPart>> ids = connection.fetchable(dirty.drainIds(config.maxBatch()));
+            Fleet fleet = ids.isEmpty() ? null : read("fetching changed instances", () -> connection.loader().loadParts(ids, content.stateSets(), content::raw));
             if (fleet != null) {
                 publish(content.merge(fleet, clock.instant()), false);
             }
@@ -292,7 +292,7 @@ public final class FleetMirror implements FleetFeed, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         startup.close();
-        MirrorConnection c = connection;
+        MirrorLink c = connection;
         if (c != null) {
             c.close();
         }

@@ -5,7 +5,6 @@ import com.mt5ops.console.redis.Capabilities.Right;
 import com.mt5ops.console.redis.NotificationConfig;
 import com.mt5ops.console.redis.RedisAccessException;
 import com.mt5ops.console.redis.RedisConnector;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -62,15 +61,16 @@ public final class MirrorAccess {
         if (connector == null || !rights.mayWrite() || !now().may(Right.SET_CONFIG)) {
             throw new IllegalStateException("this console may not change the server's configuration");
         }
-        try (StatefulRedisConnection<String, String> c = connector.connect()) {
-            NotificationConfig.Access redis = NotificationConfig.over(c.sync());
+        try (ConfigTarget target = ConfigTarget.open(connector, fix.node())) {
+            NotificationConfig.Access redis = target.access();
             String flags = redis.get();
             if (!flags.equals(fix.current())) {
                 throw new IllegalStateException("not sent: notify-keyspace-events changed meanwhile (now '" + flags + "')");
             }
-            LOG.warn("{} (confirmed by the operator)", fix.command());
+            String where = fix.node().isEmpty() ? "" : " to " + fix.node();
+            LOG.warn("{}{} (confirmed by the operator)", fix.command(), where);
             redis.set(fix.merged());
-            return "sent " + fix.command() + "; notify-keyspace-events is now '" + redis.get() + "'";
+            return "sent " + fix.command() + where + "; notify-keyspace-events is now '" + redis.get() + "'";
         } catch (RuntimeException e) {
             throw e instanceof IllegalStateException ? e : RedisAccessException.from(connector.endpoint().display(), e);
         } finally {
@@ -133,6 +133,11 @@ public final class MirrorAccess {
      * the machine should know. Flags it may not read: whether events arrive decides.
      */
     MirrorEvent checkNotifications(NotificationConfig.Access control) {
+        return checkNotifications(control, "");
+    }
+
+    /** The same on the cluster master {@code node} (host:port): an offer is for that master. */
+    MirrorEvent checkNotifications(NotificationConfig.Access control, String node) {
         if (!mayReadConfig()) {
             offer = null;
             return new MirrorEvent.NotificationsOn(false, mayProbe());
@@ -148,7 +153,7 @@ public final class MirrorAccess {
             refused(Right.SET_CONFIG, status.message());
         }
         boolean mayOffer = rights.mayWrite() && now().may(Right.SET_CONFIG);
-        offer = mayOffer ? NotificationConfig.fixFor(status.flags()).orElse(null) : null;
+        offer = mayOffer ? NotificationConfig.fixFor(status.flags()).map(f -> f.on(node)).orElse(null) : null;
         if (status.enabled() || status.flags() == null) {
             return new MirrorEvent.NotificationsOn(status.enabled(), mayProbe());
         }

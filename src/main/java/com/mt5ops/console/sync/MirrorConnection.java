@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * what happens to the link is posted to the mirror's inbox under this generation, so a closed connection's late
  * news cannot reach its successor.
  */
-final class MirrorConnection implements AutoCloseable {
+final class MirrorConnection implements MirrorLink {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MirrorConnection.class);
     static final String PROBE_PREFIX = "console:probe:";
     private static final long PROBE_TIMEOUT_MS = 5_000;
@@ -92,8 +92,8 @@ final class MirrorConnection implements AutoCloseable {
         this.pubsub = p;
     }
 
-    /** Behind Sentinel, the master these connections reach (host:port); empty otherwise. */
-    String master() {
+    @Override
+    public String master() {
         return master;
     }
 
@@ -113,22 +113,25 @@ final class MirrorConnection implements AutoCloseable {
         p.sync().psubscribe(listener.pattern()); // a refusal (ACL) surfaces here
     }
 
-    FleetLoader loader() {
+    @Override
+    public FleetLoader loader() {
         return loader;
     }
 
-    /** The command connections are up (after a restart they may come back later than pub/sub). */
-    boolean commandsUp() {
+    @Override
+    public boolean commandsUp() {
         return control.isOpen() && loader.isOpen();
     }
 
     /** Checks the notification flags as far as {@code access} allows; the machine's event for the outcome. */
-    MirrorEvent checkNotifications() {
+    @Override
+    public MirrorEvent checkNotifications() {
         return access.checkNotifications(NotificationConfig.over(control.async(), patience));
     }
 
     /** Writes and deletes a probe key, whose keyspace events prove notifications flow; refused, other events must. */
-    void sendProbe() {
+    @Override
+    public void sendProbe() {
         if (!access.mayProbe()) {
             return;
         }
@@ -145,8 +148,8 @@ final class MirrorConnection implements AutoCloseable {
         }
     }
 
-    /** Sends the heartbeat PING and returns at once; the answer is posted to {@code inbox}. */
-    void ping(MirrorInbox inbox, long generation) {
+    @Override
+    public void ping(MirrorInbox inbox, long generation) {
         try {
             control.async().ping().whenComplete((pong, failure) -> inbox.post(generation,
                     failure == null ? new PingAnswered() : new PingFailed(String.valueOf(failure.getMessage()))));

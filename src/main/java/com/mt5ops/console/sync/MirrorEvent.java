@@ -68,6 +68,20 @@ sealed interface MirrorEvent {
     record MasterSwitched(String to) implements MirrorEvent {
     }
 
+    /**
+     * Redis Cluster: the masters serving slots, or the slots they serve, changed (a replica promoted, a node added, a
+     * slot migrated): subscribe on the new set of masters and read everything again. {@code what} says what changed.
+     */
+    record TopologyChanged(String what) implements MirrorEvent {
+    }
+
+    /**
+     * Redis Cluster: {@code down} masters (0: none any more) are not LIVE (frozen, connection lost, not subscribed);
+     * {@code which} names them and why. Full reads wait until all answer again (they would hang on a frozen one).
+     */
+    record MastersDown(int down, String which) implements MirrorEvent {
+    }
+
     /** The operator asked for a full resync. */
     record ResyncRequested() implements MirrorEvent {
     }

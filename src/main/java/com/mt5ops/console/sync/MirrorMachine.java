@@ -11,8 +11,6 @@ import java.util.Locale;
  */
 final class MirrorMachine {
     static final long NEVER = Long.MAX_VALUE;
-    /** Full reads that fail in a row before the mirror counts as broken (and opens new connections). */
-    private static final int READ_FAILURES_TO_FAIL = 3;
 
     private final MirrorConfig config;
     private final boolean probeWrites;
@@ -20,6 +18,7 @@ final class MirrorMachine {
     private final Liveness liveness;
     private final Backoff backoff;
     private final MirrorTally tally;
+    private final ReadPlan reads;
 
     private ConnectionState state = ConnectionState.CONNECTING;
     private String reason = "connecting";
@@ -29,10 +28,6 @@ final class MirrorMachine {
     private MachineStatus beforeStall;
     private Link link = Link.CLOSED;
     private long connectDue = NEVER;
-    /** The next full read: a reconciliation while LIVE, a poll while POLLING, a retry after a failed read. */
-    private long readDue = NEVER;
-    private long notificationsDue = NEVER;
-    private int readFailures;
     private String failure = "";
 
     /** {@code probeWrites}: whether the mirror may write a probe key to prove that events flow (the user too: NotificationsOn). */
@@ -43,6 +38,7 @@ final class MirrorMachine {
         this.tally = new MirrorTally(now);
         this.liveness = new Liveness(config.probeTimeout().toMillis());
         this.backoff = new Backoff(config.restartBackoffMax().toMillis());
+        this.reads = new ReadPlan(config);
     }
 
     /** Handles one event at {@code now} (epoch ms); returns what the shell must do, in order. */
@@ -76,12 +72,11 @@ final class MirrorMachine {
             readFailed(f.why(), now, out);
         } else if (event instanceof MirrorEvent.Failed f) {
             failed(f.why(), now, out);
-        } else if (event instanceof MirrorEvent.MasterSwitched m) { // off the old master now: it may stay writable for seconds
-            pause(now);
-            connect(out);
-            set(ConnectionState.RECONNECTING, "master switched to " + m.to() + " (Sentinel)");
-        } else if (event instanceof MirrorEvent.ResyncRequested && mayRead()) {
-            notificationsDue = state == ConnectionState.POLLING ? now : notificationsDue; // the flags may just have been fixed
+        } else if (event instanceof MirrorEvent.MasterSwitched || event instanceof MirrorEvent.TopologyChanged) {
+            moved(event, now, out);
+        } else if (event instanceof MirrorEvent.MastersDown d && link == Link.UP) {
+            mastersDown(d.down() > 0, out);
+        } else if (event instanceof MirrorEvent.ResyncRequested && mayRead() && reads.requested(now, state == ConnectionState.POLLING)) {
             emit(out, MirrorAction.READ_ALL);
         }
         if (state != stateBefore || !reason.equals(reasonBefore)) {
@@ -106,15 +101,11 @@ final class MirrorMachine {
         if (link == Link.CLOSED && now >= connectDue) {
             connect(out);
         }
-        if (mayRead()) {
-            if (now >= readDue) {
-                readDue = NEVER;
-                emit(out, MirrorAction.READ_ALL);
-            }
-            if (state == ConnectionState.POLLING && now >= notificationsDue) {
-                notificationsDue = NEVER;
-                emit(out, MirrorAction.CHECK_NOTIFICATIONS);
-            }
+        if (mayRead() && reads.readNow(now)) {
+            emit(out, MirrorAction.READ_ALL);
+        }
+        if (mayRead() && reads.checkNow(now, state == ConnectionState.POLLING)) {
+            emit(out, MirrorAction.CHECK_NOTIFICATIONS);
         }
         if (link == Link.UP && heartbeat.sendNow(now)) {
             emit(out, MirrorAction.PING);
@@ -149,9 +140,8 @@ final class MirrorMachine {
     private void subscribed(long now, List<MirrorAction> out) {
         tally.subscribed();
         link = Link.UP;
-        readFailures = 0;
         liveness.subscribed(tally.heard());
-        readDue = notificationsDue = NEVER;
+        reads.clear();
         heartbeat.start(now);
         set(tally.reconnects() > 0 ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING, "checking keyspace notifications");
         // Check (and where allowed, enable) notifications first: a read before that could miss what follows it.
@@ -185,15 +175,13 @@ final class MirrorMachine {
     private void startPolling(String why, long now) {
         liveness.stop();
         disconnectedSince = null;
-        readDue = Math.min(readDue, now + config.pollInterval().toMillis());
-        notificationsDue = now + config.notificationsRecheck().toMillis();
+        reads.polling(now);
         set(ConnectionState.POLLING, why);
     }
 
     private void goLive(long now) {
         disconnectedSince = null;
-        notificationsDue = NEVER;
-        readDue = Math.min(readDue, now + config.reconcileInterval().toMillis());
+        reads.live(now);
         set(ConnectionState.LIVE, "");
     }
 
@@ -212,32 +200,43 @@ final class MirrorMachine {
         liveness.restartClock(now);
         disconnectedSince = beforeStall.disconnectedSince();
         set(beforeStall.state(), beforeStall.reason());
-        readDue = Math.min(readDue, nextRead(now));
-        if (mayRead()) {
+        reads.soon(now, state);
+        if (mayRead() && !reads.held()) {
             emit(out, MirrorAction.READ_ALL); // whatever queued up while it was frozen
         }
     }
 
+    /** Leaves the old master(s) at once (Sentinel: the old one may stay writable for seconds), subscribes anew, resyncs. */
+    private void moved(MirrorEvent event, long now, List<MirrorAction> out) {
+        pause(now);
+        connect(out);
+        set(ConnectionState.RECONNECTING, event instanceof MirrorEvent.MasterSwitched m ? "master switched to " + m.to() + " (Sentinel)"
+                : "cluster topology changed: " + ((MirrorEvent.TopologyChanged) event).what());
+    }
+
+    /**
+     * Some masters of a cluster stopped answering (the others stay LIVE; the window greys only their slots), or all
+     * answer again: then the flags are checked (a restarted master has them off) and everything is read again.
+     */
+    private void mastersDown(boolean some, List<MirrorAction> out) {
+        if (reads.hold(some) && mayRead()) {
+            emit(out, MirrorAction.CHECK_NOTIFICATIONS);
+            emit(out, MirrorAction.READ_ALL);
+        }
+        emit(out, MirrorAction.PUBLISH);
+    }
+
     private void readDone(MirrorEvent.ReadDone done, long now) {
         tally.fullRead(done.atMs());
-        readFailures = 0;
         if (state == ConnectionState.LIVE && done.unannounced() > 0 && liveness.silentSinceSubscribe(tally.heard())) {
             startPolling(done.unannounced() + " changes found only by reading: keyspace events do not arrive", now);
         }
-        readDue = nextRead(now);
-    }
-
-    /** When the next regular full read is due after one at {@code now}: only LIVE reconciles and POLLING polls. */
-    private long nextRead(long now) {
-        return state == ConnectionState.LIVE ? now + config.reconcileInterval().toMillis()
-                : state == ConnectionState.POLLING ? now + config.pollInterval().toMillis() : NEVER;
+        reads.done(now, state);
     }
 
     private void readFailed(String why, long now, List<MirrorAction> out) {
-        if (++readFailures >= READ_FAILURES_TO_FAIL) {
+        if (reads.failed(now)) {
             failed("reads keep failing: " + why, now, out);
-        } else {
-            readDue = now + config.retryInterval().toMillis();
         }
     }
 
@@ -255,8 +254,7 @@ final class MirrorMachine {
     private void pause(long now) {
         liveness.stop();
         heartbeat.stop();
-        readDue = notificationsDue = NEVER;
-        readFailures = 0;
+        reads.clear();
         disconnectedSince = disconnectedSince == null ? now : disconnectedSince;
     }
 
@@ -282,7 +280,7 @@ final class MirrorMachine {
         long next = Math.min(tally.nextSecond(), link == Link.CLOSED ? connectDue : NEVER);
         next = Math.min(next, stalled ? NEVER : liveness.deadline());
         if (mayRead()) {
-            next = Math.min(next, Math.min(readDue, state == ConnectionState.POLLING ? notificationsDue : NEVER));
+            next = Math.min(next, reads.deadline(state == ConnectionState.POLLING));
         }
         return link == Link.UP ? Math.min(next, heartbeat.deadline(!stalled)) : next;
     }

@@ -20,16 +20,16 @@ final class MirrorPublisher {
     private final List<MirrorListener> listening = new CopyOnWriteArrayList<>();
     private final Queue<MirrorListener> joining = new ConcurrentLinkedQueue<>();
     private final Supplier<MachineStatus> machine;
-    private final Supplier<String> master;
+    private final Supplier<MirrorLink> link;
     private final MirrorContent content;
     private final Clock clock;
     private long version;
     private volatile MirrorStats stats;
 
-    /** {@code master}: behind Sentinel the master read now (asked on the worker only); empty otherwise. */
-    MirrorPublisher(Supplier<MachineStatus> machine, Supplier<String> master, MirrorContent content, Clock clock) {
+    /** {@code link}: the connections now (null between them; asked on the worker only): behind Sentinel the master, on a cluster each master. */
+    MirrorPublisher(Supplier<MachineStatus> machine, Supplier<MirrorLink> link, MirrorContent content, Clock clock) {
         this.machine = machine;
-        this.master = master;
+        this.link = link;
         this.content = content;
         this.clock = clock;
         this.stats = currentStats();
@@ -100,18 +100,21 @@ final class MirrorPublisher {
         version++;
         MirrorStats before = stats;
         stats = currentStats();
-        if (before.state() != stats.state()) {
+        if (before.state() != stats.state() || before.cluster().live() != stats.cluster().live()) {
             // the log file's account of the connection: what an operator reads after an incident
-            LOG.info("mirror {}{}", stats.state(), stats.state() == ConnectionState.LIVE ? " (" + stats.basis() + ")"
-                    : stats.reason().isEmpty() ? "" : ": " + stats.reason());
+            LOG.info("mirror {}{}{}", stats.state(), stats.cluster().isCluster() ? " " + stats.cluster().ratio() : "",
+                    stats.state() == ConnectionState.LIVE ? " (" + stats.basis() + ")" + (stats.cluster().detail().isEmpty() ? ""
+                    : "; not LIVE: " + stats.cluster().detail()) : stats.reason().isEmpty() ? "" : ": " + stats.reason());
         }
         return new MirrorBatch(version, changes, stats, fullSync, clock.millis(), whole);
     }
 
     private MirrorStats currentStats() {
         MachineStatus m = machine.get();
+        MirrorLink now = link.get();
         return new MirrorStats(m.state(), instant(m.lastFullSync()), m.eventsPerSecond(), m.events(), m.resyncs(),
-                m.reconnects(), version, content.size(), m.reason(), m.basis(), instant(m.disconnectedSince()), master.get());
+                m.reconnects(), version, content.size(), m.reason(), m.basis(), instant(m.disconnectedSince()),
+                now == null ? "" : now.master(), now == null ? ClusterView.NONE : now.cluster());
     }
 
     private static Instant instant(Long epochMs) {

@@ -17,6 +17,7 @@ import com.mt5ops.console.sync.MirrorEvent.Connected;
 import com.mt5ops.console.sync.MirrorEvent.Failed;
 import com.mt5ops.console.sync.MirrorEvent.LinkLost;
 import com.mt5ops.console.sync.MirrorEvent.MasterSwitched;
+import com.mt5ops.console.sync.MirrorEvent.MastersDown;
 import com.mt5ops.console.sync.MirrorEvent.NotificationsOff;
 import com.mt5ops.console.sync.MirrorEvent.NotificationsOn;
 import com.mt5ops.console.sync.MirrorEvent.PingAnswered;
@@ -27,6 +28,7 @@ import com.mt5ops.console.sync.MirrorEvent.ResyncRequested;
 import com.mt5ops.console.sync.MirrorEvent.Start;
 import com.mt5ops.console.sync.MirrorEvent.Subscribed;
 import com.mt5ops.console.sync.MirrorEvent.Tick;
+import com.mt5ops.console.sync.MirrorEvent.TopologyChanged;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -518,5 +520,80 @@ class MirrorMachineTest {
         on(new MasterSwitched("10.0.0.2:6380"));
         assertEquals(List.of(), on(new NotificationsOff("CONFIG refused")), "a check cut short by the switch");
         assertEquals(ConnectionState.RECONNECTING, state());
+    }
+
+    @Test
+    void aClusterTopologyChangeLeavesTheOldMastersAtOnceAndResyncsOnTheNewOnes() {
+        live();
+        now += 300;
+        assertEquals(List.of(CONNECT, PUBLISH), on(new TopologyChanged("127.0.0.1:7004 is a master now, 5461 slots moved")));
+        assertEquals(ConnectionState.RECONNECTING, state());
+        assertEquals("cluster topology changed: 127.0.0.1:7004 is a master now, 5461 slots moved", reason());
+        assertEquals(now, machine.status().disconnectedSince());
+        assertFalse(machine.mayRead(), "nothing more is read through the old subscription");
+        assertFalse(after(1_000).contains(PING));
+        assertEquals(List.of(), on(new Connected()));
+        assertEquals(List.of(CHECK_NOTIFICATIONS, READ_ALL, PUBLISH), on(new Subscribed()), "a full resync on the new masters");
+        assertEquals(1, machine.status().reconnects());
+        on(new NotificationsOn(true));
+        on(new ReadDone(now, 0));
+        heard++;
+        after(1);
+        assertEquals(ConnectionState.LIVE, state());
+        assertNull(machine.status().disconnectedSince());
+    }
+
+    @Test
+    void aClusterMasterDownKeepsTheMirrorLiveButHoldsFullReadsUntilEveryMasterAnswersAgain() {
+        live();
+        assertEquals(List.of(PUBLISH), on(new MastersDown(1, "127.0.0.1:7002 STALLED (no reply to PING for 2.0 s)")));
+        assertEquals(ConnectionState.LIVE, state(), "the other masters' instances stay live");
+        assertEquals("", reason());
+        assertTrue(machine.mayRead(), "dirty ids on the masters that answer are still fetched");
+        assertEquals(List.of(), on(new ResyncRequested()), "a full read would hang on the frozen master");
+        for (int s = 0; s < 60; s++) {
+            assertFalse(after(1_000).contains(READ_ALL), "no reconciliation while a master is down");
+            assertTrue(machine.nextDeadline() > now, "nothing due now: the worker sleeps");
+        }
+        assertEquals(List.of(PUBLISH), on(new MastersDown(2, "two down")));
+        assertEquals(List.of(CHECK_NOTIFICATIONS, READ_ALL, PUBLISH), on(new MastersDown(0, "")),
+                "all back: its flags checked (a restarted master has them off), and what changed meanwhile read");
+        assertEquals(ConnectionState.LIVE, state());
+        on(new ReadDone(now, 0));
+        assertFalse(after(29_999).contains(READ_ALL));
+        assertTrue(after(1).contains(READ_ALL), "reconciling again");
+    }
+
+    @Test
+    void whenEveryClusterMasterIsFrozenTheMirrorStallsAndReadsOnlyOnceAllAnswer() {
+        serverAnswers = false;
+        live();
+        on(new MastersDown(1, "127.0.0.1:7002 STALLED"));
+        after(1_000); // PING out to the masters that answer
+        after(2_000);
+        assertEquals(ConnectionState.STALLED, state(), "no master answered");
+        List<MirrorAction> back = on(new PingAnswered());
+        assertEquals(ConnectionState.LIVE, state());
+        assertFalse(back.contains(READ_ALL), "one master still down: the full read waits");
+        assertTrue(on(new MastersDown(0, "")).contains(READ_ALL));
+    }
+
+    @Test
+    void mastersReportedDownByAConnectionNotSubscribedYetChangeNothing() {
+        on(new Start());
+        on(new Connected());
+        assertEquals(List.of(), on(new MastersDown(1, "127.0.0.1:7002 not subscribed yet")));
+        on(new Subscribed());
+        assertEquals(List.of(PUBLISH), on(new MastersDown(1, "127.0.0.1:7002 RECONNECTING")));
+        live2();
+    }
+
+    /** After a subscription: notifications on, an event heard. */
+    private void live2() {
+        on(new NotificationsOn(true));
+        heard++;
+        after(1);
+        assertEquals(ConnectionState.LIVE, state());
+        assertEquals(List.of(), on(new ResyncRequested()), "still held for the master that is down");
     }
 }

@@ -82,9 +82,12 @@ final class DetailHeader {
         Instant now = vm.now().get();
         Freshness f = i.freshness(vm.policy(), now);
         MirrorStats stats = vm.stats().get();
-        boolean current = stats != null && stats.state().isCurrent();
+        boolean connected = stats != null && stats.state().isCurrent();
+        boolean current = connected && stats.current(i.id()); // on a Redis Cluster: the masters holding its keys are LIVE
         String line = "data " + InstanceText.dataAge(i, vm.policy(), now) + " (last update " + Format.clock(i.lastTrusted(vm.policy(), now)) + ")";
-        if (!current) {
+        if (connected && !current) {
+            line = "a cluster master holding its keys is not LIVE — showing data as last received\n" + line;
+        } else if (!current) {
             Instant asOf = vm.dataAsOf().get();
             line = (stats == null ? "CONNECTING" : stats.state().name()) + " — showing data as of "
                     + (asOf == null ? "the first read" : Format.clock(asOf) + " (when last current)") + "\n" + line;

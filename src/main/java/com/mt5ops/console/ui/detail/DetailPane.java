@@ -85,7 +85,7 @@ public final class DetailPane {
     /** Recent data on a live connection: anything else must not look live. */
     private boolean looksLive(Instance i) {
         return i.freshness(vm.policy(), vm.now().get()).looksLive()
-                && vm.stats().get() != null && vm.stats().get().state().isCurrent();
+                && vm.stats().get() != null && vm.stats().get().current(i.id());
     }
 
     /** Time passed or the connection changed: the age, the history and the gauges' strength follow. */

@@ -118,7 +118,7 @@ final class InstanceCell extends GridCell<Object> {
         if (tooltip != null && getTooltip() != tooltip) {
             setTooltip(tooltip);
         }
-        boolean live = vm.stats().get() != null && vm.stats().get().state().isCurrent();
+        boolean live = vm.stats().get() != null && vm.stats().get().current(i.id()); // on a cluster, greyed if its master is down
         Object[] key = {i, vm.now().get(), vm.selection().version().get(), live, vm.brokerNames().version().get()};
         if (java.util.Arrays.equals(key, drawn) && getGraphic() == card) {
             return;

@@ -61,7 +61,7 @@ public final class NotificationsFix {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner.get());
         d.setTitle("Change the server's configuration?");
-        d.setHeaderText("Turn on keyspace notifications on this Redis?");
+        d.setHeaderText("Turn on keyspace notifications on " + (fix.node().isEmpty() ? "this Redis?" : "cluster master " + fix.node() + "?"));
         Label command = new Label(fix.command());
         command.setId("notifications-command");
         command.getStyleClass().add("mono");

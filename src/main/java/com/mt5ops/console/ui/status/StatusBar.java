@@ -71,14 +71,16 @@ public final class StatusBar {
 
     private void show(MirrorStats s) {
         ConnectionState state = s.state();
-        connection.setText(state.name());
+        // on a Redis Cluster, how many masters are LIVE ("LIVE 3/3"); a single server shows the state alone
+        connection.setText(state.name() + (s.cluster().isCluster() ? " " + s.cluster().ratio() : ""));
         for (ConnectionState each : ConnectionState.values()) {
             connection.getStyleClass().remove(each.name().toLowerCase(Locale.ROOT));
         }
         connection.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
         // LIVE says what it rests on: events seen, or (read-only) the server's flags or reconciliation alone
         sync.setText("last full sync " + Format.clock(s.lastFullSync()) + (s.basis().isEmpty() ? "" : " · " + s.basis())
-                + (s.master().isEmpty() ? "" : " · master " + s.master())); // behind Sentinel: which server, after a switch too
+                + (s.master().isEmpty() ? "" : " · master " + s.master()) // behind Sentinel: which server, after a switch too
+                + (s.cluster().detail().isEmpty() ? "" : " · " + s.cluster().detail())); // a cluster's masters that are not LIVE, and why
         rate.setText(String.format(Locale.ROOT, "%,.0f events/s", s.eventsPerSecond()));
     }
 

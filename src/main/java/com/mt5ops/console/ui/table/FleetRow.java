@@ -56,7 +56,8 @@ final class FleetRow extends TableRow<String> {
     private void show() {
         Instance i = isEmpty() || getItem() == null ? null : vm.get(getItem());
         LookLabels.roleClass(this, i == null ? null : Looks.state(i).role());
-        boolean connectionCurrent = vm.stats().get() != null && vm.stats().get().state().isCurrent();
+        // on a Redis Cluster, also faded while a master holding one of its keys is not LIVE
+        boolean connectionCurrent = i != null && vm.stats().get() != null && vm.stats().get().current(i.id());
         styleClass("faded", i != null && (!connectionCurrent || !i.freshness(vm.policy(), vm.now().get()).looksLive()));
         styleClass("group-start", i != null && startsBrokerGroup(i, getIndex()));
         if (i != null && tooltip != null && tooltip.isShowing()) {
