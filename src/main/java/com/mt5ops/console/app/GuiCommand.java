@@ -124,6 +124,9 @@ public final class GuiCommand implements Callable<Integer> {
             java.util.concurrent.CompletableFuture<Void> pictureShown = new java.util.concurrent.CompletableFuture<>();
             mirror.start(pictureShown, java.time.Duration.ofSeconds(5));
             brokerNames.start(); // reads from the fleet's first full sync on, when the client is up
+            if (!readOnly) { // completes transitions cut short on a cluster, once the rights are known and after reconnects
+                gateway.recoverNowAndAfterReconnects(mirror);
+            }
             try {
                 fxReady.join();
             } catch (java.util.concurrent.CompletionException e) {

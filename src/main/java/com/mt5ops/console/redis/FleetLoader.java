@@ -172,11 +172,12 @@ public final class FleetLoader implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private void readKeyByKey(List<String> keys, FleetAssembler assembler) {
         List<RedisFuture<?>> replies = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            boolean set = KeySchema.parse(key).orElseThrow().kind() == KeySchema.Kind.STATE_SET;
-            replies.add(set ? async.smembers(key) : async.hgetall(key));
-        }
-        connection.flush();
+        connection.pipelined(() -> {
+            for (String key : keys) {
+                boolean set = KeySchema.parse(key).orElseThrow().kind() == KeySchema.Kind.STATE_SET;
+                replies.add(set ? async.smembers(key) : async.hgetall(key));
+            }
+        });
         Map<String, RedisFuture<String>> types = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
