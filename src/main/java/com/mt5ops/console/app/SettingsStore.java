@@ -49,16 +49,16 @@ public final class SettingsStore {
         }
         try {
             Settings s = json.readValue(file.toFile(), Settings.class);
-            return s.withRedis(Settings.withoutPassword(s.redis()));
+            return s.withoutPasswords();
         } catch (IOException e) {
             LOG.warn("ignoring unreadable settings {}: {}", file, e.getMessage());
             return Settings.defaults();
         }
     }
 
-    /** Writes the settings owner-only (0600 in a 0700 directory it creates), the URI without any password. */
-    public void save(Settings settings) {
-        Settings safe = settings.withRedis(Settings.withoutPassword(settings.redis()));
+    /** Writes the settings owner-only (0600 in a 0700 directory it creates), every URI without any password. */
+    public synchronized void save(Settings settings) {
+        Settings safe = settings.withoutPasswords();
         try {
             OwnerOnlyFiles.createDirectories(file.getParent());
             OwnerOnlyFiles.write(file, w -> {

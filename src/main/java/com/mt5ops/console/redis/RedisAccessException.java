@@ -9,6 +9,7 @@ public final class RedisAccessException extends RuntimeException {
     /** Why Redis could not be used; SERVER_ERROR: Redis answered a command with an error (never "cannot connect"). */
     public enum Reason { UNREACHABLE, DENIED, BAD_URI, SERVER_ERROR }
 
+    private static final String AUTH_FAILED = "authentication failed";
     private final Reason reason;
 
     public RedisAccessException(Reason reason, String message, Throwable cause) {
@@ -34,10 +35,19 @@ public final class RedisAccessException extends RuntimeException {
         if (isDenial(all)) {
             return new RedisAccessException(Reason.DENIED, "permission denied by Redis ACL on " + target + ": " + firstLine(root), failure);
         }
-        if (all.contains("WRONGPASS") || all.contains("NOAUTH") || all.contains("invalid username-password")) {
-            return new RedisAccessException(Reason.DENIED, "authentication failed for " + target, failure);
+        if (isAuthFailure(all)) {
+            return new RedisAccessException(Reason.DENIED, AUTH_FAILED + " for " + target, failure);
         }
         return new RedisAccessException(Reason.UNREACHABLE, "cannot connect to " + target + ": " + firstLine(root), failure);
+    }
+
+    /**
+     * Redis refused the credentials, or wants some: WRONGPASS, NOAUTH, "invalid username-password", or this class's
+     * own wording of those (which is what reaches a connection state's reason). The window asks for a password then.
+     */
+    public static boolean isAuthFailure(String text) {
+        return text != null && (text.contains("WRONGPASS") || text.contains("NOAUTH") || text.contains("invalid username-password")
+                || text.contains(AUTH_FAILED));
     }
 
     /** An ACL refusal as Redis words it: NOPERM, or inside a script (6.2, 7.0) "can't run this command" / "can't access". */

@@ -6,9 +6,10 @@ import com.mt5ops.console.ui.actions.ActionKeys;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.grid.FleetGrid;
 import com.mt5ops.console.ui.toolbar.FleetToolbar;
-import java.util.List;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -25,8 +26,12 @@ final class KeyboardShortcuts {
     private final FleetGrid grid;
     private final FleetToolbar toolbar;
     private final ActionController actions;
+    /** Where the keyboard goes back to: the fleet as shown now (the grid or the table). */
+    private final Supplier<Node> view;
 
-    KeyboardShortcuts(Scene scene, Stage stage, FleetViewModel vm, FleetGrid grid, FleetToolbar toolbar, ActionController actions) {
+    KeyboardShortcuts(Scene scene, Stage stage, FleetViewModel vm, FleetGrid grid, FleetToolbar toolbar, ActionController actions,
+                      Supplier<Node> view) {
+        this.view = view;
         this.scene = scene;
         this.stage = stage;
         this.vm = vm;
@@ -48,19 +53,15 @@ final class KeyboardShortcuts {
     }
 
     private void pressed(KeyEvent e) {
-        boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+        boolean typing = scene.getFocusOwner() instanceof TextInputControl t && t.isEditable();
         if (e.getCode() == KeyCode.ESCAPE) {
-            if (typing) {
-                grid.node().requestFocus();
-            } else {
-                vm.selection().clear();
-            }
+            escape(e);
             return;
         }
         if (typing) {
             if (e.getCode() == KeyCode.ENTER && !vm.visible().isEmpty()) {
                 // Enter in the search: go to the first match
-                grid.node().requestFocus();
+                view.get().requestFocus();
                 vm.selection().only(vm.visible().get(0));
                 grid.reveal(vm.visible().get(0));
                 e.consume();
@@ -113,23 +114,22 @@ final class KeyboardShortcuts {
         grid.reveal(to);
     }
 
+    /**
+     * One press from anywhere: the keyboard back on the fleet (out of the search field, whose filter stays), the
+     * selection cleared, and with it the detail drawer closed. An open drop-down keeps its own Esc (it closes).
+     */
+    private void escape(KeyEvent e) {
+        if (scene.getFocusOwner() instanceof ComboBoxBase<?> box && box.isShowing()) {
+            return;
+        }
+        if (scene.getFocusOwner() != view.get()) {
+            view.get().requestFocus(); // back to the fleet, whatever had the keyboard (a toolbar button, the detail)
+        }
+        vm.selection().clear();
+        e.consume();
+    }
+
     private void help() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle("Keyboard shortcuts");
-        a.setHeaderText("Keyboard shortcuts");
-        List<String> rows = new java.util.ArrayList<>(List.of(
-                "/        search (id, broker name or id, error text)",
-                "arrows   move the selection",
-                "Enter    select the first instance",
-                "click    select · Ctrl+click add · Shift+click range"));
-        ActionKeys.helpRows().forEach(r -> rows.add(String.format("%-9s%s", r[0], r[1])));
-        rows.add("         (on the selection; several: a confirmation lists each, what the table forbids is skipped)");
-        rows.addAll(List.of(
-                "F        problems only",
-                "Esc      clear selection / leave search",
-                "?        this help"));
-        a.setContentText(String.join("\n", rows));
-        a.show();
+        HelpOverlay.show(stage);
     }
 }

@@ -1,45 +1,51 @@
 package com.mt5ops.console.ui;
 
-import com.mt5ops.console.ui.services.ConsoleServices;
 import com.mt5ops.console.sync.BatchCoalescer;
 import com.mt5ops.console.ui.actions.ActionController;
 import com.mt5ops.console.ui.detail.DetailPane;
 import com.mt5ops.console.ui.export.ExportActions;
+import com.mt5ops.console.ui.export.ExportMenu;
+import com.mt5ops.console.ui.fleet.FirstOrder;
+import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.fx.FrameQueue;
 import com.mt5ops.console.ui.grid.FleetGrid;
 import com.mt5ops.console.ui.kpi.KpiTiles;
-import com.mt5ops.console.ui.fleet.FirstOrder;
-import com.mt5ops.console.ui.fleet.FleetViewModel;
 import com.mt5ops.console.ui.look.Theme;
 import com.mt5ops.console.ui.look.ThemeSwitch;
+import com.mt5ops.console.ui.services.ConsoleServices;
 import com.mt5ops.console.ui.settings.Settings;
 import com.mt5ops.console.ui.settings.ViewMode;
+import com.mt5ops.console.ui.status.AlertNotifier;
 import com.mt5ops.console.ui.status.ConnectionBanner;
 import com.mt5ops.console.ui.status.NotificationsFix;
 import com.mt5ops.console.ui.status.StatusBar;
+import com.mt5ops.console.ui.status.Toasts;
 import com.mt5ops.console.ui.table.FleetTable;
 import com.mt5ops.console.ui.toolbar.FleetToolbar;
-import java.io.File;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-/** The console window: KPI tiles, toolbar, banner, grid or table, detail pane, status bar, shortcuts. */
+/**
+ * The console window: KPI tiles, toolbar, banner, the fleet (grid or table) with the detail beside it or in a drawer,
+ * the status bar and the shortcuts; it fits any window from 1024×640 up and opens inside the screen.
+ */
 public final class MainWindow {
     private final Stage stage;
     private final FleetViewModel vm;
@@ -47,75 +53,70 @@ public final class MainWindow {
     private final ActionController actions;
     private final FleetGrid grid;
     private final FleetToolbar toolbar;
+    private final WindowBody body;
     private final Scene scene;
     private final Timeline clock;
-    private final com.mt5ops.console.ui.status.AlertNotifier notifier;
+    private final AlertNotifier notifier;
     private final StatusBar status;
+    private final Toasts toasts = new Toasts();
     private final KpiTiles kpis;
-    private final java.util.concurrent.CompletableFuture<Void> firstPicture = new java.util.concurrent.CompletableFuture<>();
+    private final ExportMenu export;
+    private final CompletableFuture<Void> firstPicture = new CompletableFuture<>();
     private final ThemeSwitch themes = new ThemeSwitch();
-    private java.util.function.Function<String, File> exportTarget = this::saveDialog;
+    private final ToggleButton compact = new ToggleButton("Table view");
+    private FleetTable table; // built when first asked for: most sessions never open it
+    private final java.util.function.Supplier<Settings> settingsNow;
 
     public MainWindow(Stage stage, ConsoleServices services, Executor io) {
         this(stage, services, io, Settings.defaults(), s -> { });
     }
 
     /** With remembered settings applied, and {@code save} called with the current ones when the window closes. */
-    public MainWindow(Stage stage, ConsoleServices services, Executor io, Settings settings,
-                      java.util.function.Consumer<Settings> save) {
+    public MainWindow(Stage stage, ConsoleServices services, Executor io, Settings settings, Consumer<Settings> save) {
         this.stage = stage;
         this.vm = new FleetViewModel(services.freshness(), Clock.systemUTC());
         this.actions = new ActionController(services, vm, () -> stage, Platform::runLater);
         this.grid = new FleetGrid(vm, themes.palette());
-        ToggleButton compact = new ToggleButton("Table view");
         compact.setId("view-toggle");
         ToggleButton theme = new ToggleButton("Light theme");
         theme.setId("theme-toggle");
-        ExportActions export = new ExportActions(services.freshness(), services.source(), io);
-        MenuButton exportMenu = new MenuButton("Export");
-        exportMenu.setId("export");
-        MenuItem csv = new MenuItem("Current view as CSV…");
-        MenuItem json = new MenuItem("Current view as snapshot JSON…");
-        exportMenu.getItems().addAll(csv, json);
-        this.toolbar = new FleetToolbar(vm, compact, exportMenu, theme);
-        DetailPane detail = new DetailPane(vm, services, actions, Platform::runLater, themes.palette());
-        Label noMatch = new Label("No instance matches the search and filters.\nEsc leaves the search · the Total tile clears the filters.");
-        noMatch.setId("no-match");
-        noMatch.getStyleClass().add("muted");
-        noMatch.setMouseTransparent(true);
-        noMatch.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> vm.visible().isEmpty() && vm.counts().get() != null && vm.counts().get().total() > 0, vm.visible(), vm.counts()));
-        StackPane center = new StackPane(grid.node(), noMatch);
-        FleetTable[] table = {null}; // built when first asked for: most sessions never open it
-        compact.selectedProperty().addListener((o, a, on) -> {
-            if (on && table[0] == null) {
-                table[0] = new FleetTable(vm);
-            }
-            center.getChildren().set(0, on ? table[0].node() : grid.node());
-        });
-        SplitPane split = new SplitPane(center, detail.node());
-        split.setDividerPositions(0.70);
-        SplitPane.setResizableWithParent(detail.node(), false);
         this.status = new StatusBar(vm, services.source(), services.demo(), actions.readOnly(), services.feed()::requestResync);
         status.placeBeforeTotals(actions.selectionChip());
-        this.kpis = new KpiTiles(vm, themes.palette());
         status.explainReadOnly(actions.readOnlyReason());
+        this.export = new ExportMenu(new ExportActions(services.freshness(), services.source(), io), vm, () -> stage,
+                Platform::runLater, this::report);
+        this.toolbar = new FleetToolbar(vm, compact, export.node(), theme);
+        DetailPane detail = new DetailPane(vm, services, actions, Platform::runLater, themes.palette());
+        this.body = new WindowBody(vm, grid.node(), noMatch(), detail.node(), toasts);
+        compact.selectedProperty().addListener((o, a, on) -> {
+            if (on && table == null) {
+                table = new FleetTable(vm);
+            }
+            body.showView(on ? table.node() : grid.node());
+        });
+        this.kpis = new KpiTiles(vm, themes.palette());
         NotificationsFix fix = new NotificationsFix(services.feed().access(), actions.readOnly(), io, () -> stage);
         VBox top = new VBox(kpis.node(), toolbar.node(), new ConnectionBanner(vm, services.source(), fix).node());
-        BorderPane root = new BorderPane(split, top, null, status.node(), null);
-        center.opacityProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        BorderPane root = new BorderPane(body.node(), top, null, status.node(), null);
+        body.fleet().opacityProperty().bind(Bindings.createDoubleBinding(
                 () -> vm.stats().get() == null || vm.stats().get().state().isCurrent() ? 1.0 : 0.45, vm.stats()));
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        scene = new Scene(root, Math.min(1500, screen.getWidth() - 40), Math.min(920, screen.getHeight() - 40));
+        var at = WindowBounds.place(stage);
+        scene = new Scene(root, at.getWidth(), at.getHeight());
+        // no white first frame: the theme's background before any style sheet or layout, and whenever it changes
+        scene.setFill(themes.palette().get().bg());
+        root.setBackground(javafx.scene.layout.Background.fill(themes.palette().get().bg()));
+        themes.palette().addListener((o, a, p) -> {
+            scene.setFill(p.bg());
+            root.setBackground(javafx.scene.layout.Background.fill(p.bg()));
+        });
         themes.styleScene(scene);
         themes.theme().addListener((o, a, t) -> theme.setSelected(t == Theme.LIGHT));
         theme.selectedProperty().addListener((o, a, light) -> themes.theme().set(light ? Theme.LIGHT : Theme.DARK));
-        csv.setOnAction(e -> chooseAndExport("csv", f -> export.csv(f, vm.visibleInstances(), vm.brokerNames().all())));
-        json.setOnAction(e -> chooseAndExport("json", f -> export.json(f, vm.visibleInstances(), vm.stats().get(), vm.brokerNames().all())));
         actions.lastResult().addListener((o, a, r) -> status.message(r == null ? "" : r.text(), r == null || r.ok())); // also with no detail shown
-        new KeyboardShortcuts(scene, stage, vm, grid, toolbar, actions).install();
-        restore(settings, compact);
-        stage.setOnCloseRequest(e -> save.accept(viewNow(settings, compact)));
+        new KeyboardShortcuts(scene, stage, vm, grid, toolbar, actions, body::view).install();
+        restore(settings);
+        this.settingsNow = () -> viewNow(settings);
+        stage.setOnCloseRequest(e -> save.accept(settingsNow.get()));
         stage.setTitle("MT5 Instance Console — " + services.source() + (services.demo() ? " (DEMO)" : ""));
         stage.setScene(scene);
         var icon = getClass().getResourceAsStream("/assets/icons/mt5-console.png");
@@ -133,7 +134,7 @@ public final class MainWindow {
         });
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
-        notifier = services.alertEvery() == null ? null : new com.mt5ops.console.ui.status.AlertNotifier(vm, stage, services.alertEvery());
+        notifier = services.alertEvery() == null ? null : new AlertNotifier(vm, toasts, services.alertEvery());
         completeOnFirstPicture();
         firstPicture.thenRun(() -> Platform.runLater(this::completeChrome));
         vm.stats().addListener((o, a, st) -> {
@@ -141,6 +142,28 @@ public final class MainWindow {
                 completeChrome(); // live before any data (an empty fleet): nothing to wait for
             }
         });
+    }
+
+    private Label noMatch() {
+        Label noMatch = new Label("No instance matches the search and filters.\nThe Total tile clears the filters.");
+        noMatch.setId("no-match");
+        noMatch.getStyleClass().add("muted");
+        noMatch.setMouseTransparent(true);
+        noMatch.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.visible().isEmpty() && vm.counts().get() != null && vm.counts().get().total() > 0, vm.visible(), vm.counts()));
+        return noMatch;
+    }
+
+    /** An export's outcome: in the status bar's message slot, and as a toast that says it in full. */
+    /** Something the operator must know that is not about one instance (the demo's simulator died …): FX thread. */
+    public void notice(String text) {
+        status.message(text, false);
+        toasts.show("Notice", text, Toasts.Kind.BAD, 30, null);
+    }
+
+    private void report(String text, boolean ok) {
+        status.message(text, ok);
+        toasts.show(ok ? "Export" : "Export failed", text, ok ? Toasts.Kind.OK : Toasts.Kind.BAD, ok ? 8 : 20, null);
     }
 
     /** The parts that join after the first picture: the KPI tiles and the toolbar's controls (each once). */
@@ -172,17 +195,18 @@ public final class MainWindow {
      * Done (on the FX thread) once the window has laid out its first data: what the console waits for before it
      * starts what the picture does not need (the KPI tiles, the toolbar's controls, the live Redis client).
      */
-    public java.util.concurrent.CompletionStage<Void> firstPicture() {
+    public CompletionStage<Void> firstPicture() {
         return firstPicture;
     }
 
-    /** Shows the window and starts taking batches (FX thread). */
+    /** Shows the window, styled before its first frame, and starts taking batches (FX thread). */
     public void show() {
         frames.start();
         clock.play();
+        scene.getRoot().applyCss();
         stage.show();
         // with no data coming (Redis down), the tiles and the toolbar come anyway
-        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(Duration.seconds(1.5));
+        PauseTransition later = new PauseTransition(Duration.seconds(1.5));
         later.setOnFinished(e -> completeChrome());
         later.play();
         grid.node().requestFocus(); // arrows and shortcuts work at once; `/` goes to the search
@@ -199,7 +223,7 @@ public final class MainWindow {
         }
     }
 
-    private void restore(Settings s, ToggleButton compact) {
+    private void restore(Settings s) {
         themes.theme().set(s.theme());
         compact.setSelected(s.view() == ViewMode.TABLE);
         vm.sort().set(s.sort());
@@ -207,38 +231,24 @@ public final class MainWindow {
     }
 
     /** {@code base} with the view as the operator leaves it. */
-    private Settings viewNow(Settings base, ToggleButton compact) {
+    private Settings viewNow(Settings base) {
         return base.withView(themes.theme().get(), compact.isSelected() ? ViewMode.TABLE : ViewMode.GRID, vm.sort().get(),
                 vm.criteria().get().problemsOnly(), vm.criteria().get().freshness());
     }
 
-    private void chooseAndExport(String ext, java.util.function.Function<File, java.util.concurrent.CompletableFuture<File>> write) {
-        File target = exportTarget.apply("mt5-fleet." + ext);
-        if (target != null) {
-            int rows = vm.visible().size();
-            write.apply(target).whenCompleteAsync((f, err) -> status.message(err == null
-                    ? String.format(java.util.Locale.ROOT, "exported %,d instances to %s", rows, f.getAbsolutePath())
-                    : "export failed: " + (err.getCause() != null ? err.getCause() : err).getMessage(), err == null), Platform::runLater);
-        }
+    /** The settings it was given with the view as the operator has it now: what closing the window saves. */
+    public Settings settingsNow() {
+        return settingsNow.get();
     }
 
-    /** Something the operator must know that is not about one instance (the demo's simulator died …): FX thread. */
-    public void notice(String text) {
-        status.message(text, false);
+    /** A control about the connection itself (the profiles menu), in the status bar beside the connection state. */
+    public void addStatusControl(javafx.scene.Node node) {
+        status.placeAfterState(node);
     }
 
     /** Where exports are written: by default the save dialog; {@code choose} gets the suggested name, null cancels. */
-    public void chooseExportFilesWith(java.util.function.UnaryOperator<String> choose) {
-        exportTarget = name -> {
-            String path = choose.apply(name);
-            return path == null ? null : new File(path);
-        };
-    }
-
-    private File saveDialog(String suggested) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(suggested);
-        return chooser.showSaveDialog(stage);
+    public void chooseExportFilesWith(UnaryOperator<String> choose) {
+        export.chooseFilesWith(choose);
     }
 
     public FleetViewModel viewModel() {

@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mt5ops.console.redis.RedisAccessException;
 import com.mt5ops.console.redis.RedisConnector;
 import com.mt5ops.console.redis.RedisEndpoint;
+import com.mt5ops.console.redis.TlsSettings;
 import com.mt5ops.console.testing.RedisExtension;
+import com.mt5ops.console.ui.settings.ConnectionProfile;
 import com.mt5ops.console.ui.settings.Settings;
 import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +69,40 @@ class GuiEndpointTest {
         assertNull(GuiEndpoint.resolve(null, false, Settings.defaults(), Map.<String, String>of()::get));
         assertNull(GuiEndpoint.resolve(aliceUri(), true, Settings.defaults(), env::get));
         assertEquals(aliceUri(), GuiEndpoint.chosen(null, false, Settings.defaults().withRedis("redis://other:1/0"), env::get));
+    }
+
+    @Test
+    void aProfileIsOpenedByNameOrAsTheLastOneAndAnUnknownNameIsAUsageError() {
+        ConnectionProfile alice = new ConnectionProfile("lab", "redis://127.0.0.1:" + REDIS.server().port() + "/0", "alice", "", "", "");
+        Settings settings = Settings.defaults().withProfiles(List.of(alice));
+        Map<String, String> env = Map.of("MT5_REDIS_PASSWORD", "al1ce-pw");
+        SessionTarget named = GuiEndpoint.target(null, "lab", false, settings, env::get, TlsSettings.JVM_DEFAULT);
+        assertEquals("lab", named.profile());
+        assertEquals("alice", whoAmI(named.endpoint()));
+        assertEquals(aliceUri(), named.endpoint().remembered());
+        SessionTarget last = GuiEndpoint.target(null, null, false, settings.withConnection(aliceUri(), "lab"), env::get, TlsSettings.JVM_DEFAULT);
+        assertEquals("lab", last.profile());
+        assertTrue(GuiEndpoint.target(null, null, true, settings.withConnection(aliceUri(), "lab"), env::get, TlsSettings.JVM_DEFAULT).isDemo());
+        SessionTarget uri = GuiEndpoint.target("redis://127.0.0.1:1/0", null, false, settings.withConnection(aliceUri(), "lab"), env::get,
+                TlsSettings.JVM_DEFAULT);
+        assertNull(uri.profile(), "--redis wins over the remembered profile");
+        RedisAccessException unknown = assertThrows(RedisAccessException.class,
+                () -> GuiEndpoint.target(null, "prod", false, settings, env::get, TlsSettings.JVM_DEFAULT));
+        assertEquals("no connection profile named 'prod' (there are: lab)", unknown.getMessage());
+    }
+
+    @Test
+    void aPasswordTypedInTheWindowReachesOnlyTheConnectionAndTheUserNameIsKept() {
+        SessionTarget noUser = GuiEndpoint.target("redis://127.0.0.1:" + REDIS.server().port() + "/0?timeout=5s", null, false,
+                Settings.defaults(), Map.<String, String>of()::get, TlsSettings.JVM_DEFAULT);
+        SessionTarget typed = noUser.withCredentials("alice", "al1ce-pw");
+        assertEquals("alice", whoAmI(typed.endpoint()));
+        assertEquals("redis://alice@127.0.0.1:" + REDIS.server().port() + "/0?timeout=5s", typed.endpoint().remembered());
+        assertFalse(typed.toString().contains("al1ce-pw"), typed.toString());
+        assertEquals("redis://a%20b%40c@h:1/0", SessionTarget.withUser("redis://x:pw@h:1/0?password=pw", "a b@c"));
+        assertEquals("redis://x@h:1/0", SessionTarget.withUser("redis://x:pw@h:1/0", " "));
+        assertEquals("alice", typed.info(typed.endpoint()).user());
+        assertEquals("127.0.0.1:" + REDIS.server().port(), typed.info(typed.endpoint()).where());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mt5ops.console.ui.fleet.FreshnessFilter;
 import com.mt5ops.console.ui.fleet.SortOrder;
 import com.mt5ops.console.ui.look.Theme;
+import com.mt5ops.console.ui.settings.ConnectionProfile;
 import com.mt5ops.console.ui.settings.Settings;
 import com.mt5ops.console.ui.settings.ViewMode;
 import java.nio.file.Files;
@@ -117,6 +118,24 @@ class SettingsStoreTest {
         assertEquals(Settings.defaults(), store.load());
         Files.writeString(store.file(), "{ not json");
         assertEquals(Settings.defaults(), store.load());
+    }
+
+    @Test
+    void profilesAreKeptInOrderWithoutAnyPasswordAndTheLastOneIsRemembered() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        List<ConnectionProfile> profiles = List.of(
+                new ConnectionProfile("prod-eu", "rediss://ops:s3cret@redis.eu:6380/0?password=s3cret", "ops", "/etc/ca.pem", "", ""),
+                new ConnectionProfile("lab", "redis://lab:6379/1", "", "", "", ""));
+        store.save(Settings.defaults().withProfiles(profiles).withConnection("rediss://ops@redis.eu:6380/0", "prod-eu"));
+        String onDisk = Files.readString(store.file());
+        assertFalse(onDisk.contains("s3cret"), onDisk);
+        Settings back = store.load();
+        assertEquals(List.of(new ConnectionProfile("prod-eu", "rediss://ops@redis.eu:6380/0", "ops", "/etc/ca.pem", "", ""), profiles.get(1)),
+                back.profiles());
+        assertEquals("prod-eu", back.profile());
+        assertEquals(Theme.DARK, back.withView(Theme.DARK, ViewMode.GRID, SortOrder.ID, false, FreshnessFilter.ANY).theme());
+        assertEquals(back.profiles(), back.withView(Theme.LIGHT, ViewMode.GRID, SortOrder.ID, false, FreshnessFilter.ANY).profiles(),
+                "a view change keeps the profiles");
     }
 
     @Test

@@ -188,8 +188,17 @@ class ActionKeysWindowTest extends FxRobot {
         open();
         type(KeyCode.F1);
         waitFor(5, () -> lookup(".dialog-pane").tryQuery().isPresent(), "the help");
-        String help = fx(() -> lookup(".dialog-pane").queryAs(DialogPane.class).getContentText());
-        for (String key : List.of("R        mark restart", "U        up", "S        stop", "C        mark crashed")) {
+        // the help is a two-column grid: each key beside what it does
+        String help = fx(() -> {
+            javafx.scene.layout.GridPane grid = lookup("#help-keys").queryAs(javafx.scene.layout.GridPane.class);
+            StringBuilder rows = new StringBuilder();
+            for (javafx.scene.Node n : grid.getChildren()) {
+                Integer col = javafx.scene.layout.GridPane.getColumnIndex(n);
+                rows.append(col == null || col == 0 ? "\n" : " | ").append(((javafx.scene.control.Label) n).getText());
+            }
+            return rows.toString();
+        });
+        for (String key : List.of("\nR | mark restart", "\nU | up", "\nS | stop", "\nC | mark crashed")) {
             assertTrue(help.contains(key), key + " in\n" + help);
         }
         clickOn(fx(() -> lookup(".dialog-pane .button").queryButton()));

@@ -27,6 +27,7 @@ final class ConsoleHarness implements AutoCloseable {
     final WriteGateway gateway;
     final BrokerNameMirror brokerNames;
     final ExecutorService io = Executors.newFixedThreadPool(2);
+    Stage stage;
     MainWindow window;
 
     ConsoleHarness(String uri, boolean readOnly) throws Exception {
@@ -40,15 +41,21 @@ final class ConsoleHarness implements AutoCloseable {
 
     /** {@code clientWhen}: the mirror's live client waits for it, as the app makes it wait for the first picture. */
     ConsoleHarness(String uri, boolean readOnly, java.time.Duration alertEvery, java.util.concurrent.Future<?> clientWhen) throws Exception {
-        this(uri, readOnly, alertEvery, clientWhen, MirrorRights.of(readOnly, false));
+        this(uri, readOnly, false, alertEvery, clientWhen, s -> { }, MirrorRights.of(readOnly, false));
     }
 
     /** As the app wires it for a console with these rights (--read-only, --enable-notifications). */
     ConsoleHarness(String uri, MirrorRights rights) throws Exception {
-        this(uri, !rights.mayWrite(), null, null, rights);
+        this(uri, !rights.mayWrite(), false, null, null, s -> { }, rights);
     }
 
-    private ConsoleHarness(String uri, boolean readOnly, java.time.Duration alertEvery, java.util.concurrent.Future<?> clientWhen,
+    /** A demo console (its DEMO tag shown); {@code beforeShow} gets the stage after the window is built, before it shows. */
+    static ConsoleHarness demo(String uri, java.util.function.Consumer<Stage> beforeShow) throws Exception {
+        return new ConsoleHarness(uri, false, true, null, null, beforeShow, MirrorRights.of(false, false));
+    }
+
+    private ConsoleHarness(String uri, boolean readOnly, boolean demo, java.time.Duration alertEvery,
+                           java.util.concurrent.Future<?> clientWhen, java.util.function.Consumer<Stage> beforeShow,
                            MirrorRights rights) throws Exception {
         connector = new RedisConnector(RedisEndpoint.parse(uri));
         mirror = new FleetMirror(connector, new InstanceParser(FreshnessPolicy.defaults()), MirrorConfig.defaults(), Clock.systemUTC(), rights);
@@ -56,10 +63,11 @@ final class ConsoleHarness implements AutoCloseable {
         gateway = new WriteGateway(connector, table, io, mirror.access().capabilities());
         brokerNames = new BrokerNameMirror(connector, mirror, java.time.Duration.ofSeconds(30));
         ConsoleServices services = new ConsoleServices(mirror, gateway::apply, gateway::audit, table, FreshnessPolicy.defaults(),
-                connector.endpoint().display(), false, readOnly, "tester", "test-host", alertEvery, brokerNames, gateway::renameBroker);
-        Stage stage = FxToolkit.registerPrimaryStage();
+                connector.endpoint().display(), demo, readOnly, "tester", "test-host", alertEvery, brokerNames, gateway::renameBroker);
+        stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             window = new MainWindow(stage, services, io);
+            beforeShow.accept(stage);
             window.show();
         });
         if (clientWhen == null) {
@@ -77,6 +85,22 @@ final class ConsoleHarness implements AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Resizes the window (un-maximized first) and waits until the scene has the size. */
+    void resize(double width, double height) throws Exception {
+        FxToolkit.setupFixture(() -> {
+            stage.setMaximized(false);
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+            stage.setX(0); // Monocle cannot draw a window that reaches past its screen
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        waitFor(5, () -> Math.abs(stage.getScene().getWidth() - width) < 1 && Math.abs(stage.getScene().getHeight() - height) < 40,
+                "the window at " + width + "x" + height);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static void waitFor(long seconds, Callable<Boolean> condition, String what) {

@@ -20,14 +20,13 @@ import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-/** Export of the current view through the menu, and the desktop notifications of new crashes. */
+/** Export of the current view through the menu, and the notifications of new crashes. */
 class ExportAndAlertsTest extends FxRobot {
     @RegisterExtension
     static final RedisExtension REDIS = RedisExtension.withNotifications();
@@ -128,17 +127,9 @@ class ExportAndAlertsTest extends FxRobot {
                 "clicking the notification shows a crashed instance");
     }
 
-    /** The notification bars on screen (ControlsFX shows each in its own popup window). */
+    /** The notifications on screen: toasts in the window, over the fleet's area (not over the KPI tiles). */
     private List<Node> notifications() {
-        return fx(() -> {
-            List<Node> bars = new ArrayList<>();
-            for (Window w : Window.getWindows()) {
-                if (w.isShowing() && w.getScene() != null) {
-                    bars.addAll(w.getScene().getRoot().lookupAll(".notification-bar"));
-                }
-            }
-            return bars;
-        });
+        return fx(() -> List.copyOf(lookup(".toast-alert").queryAll()));
     }
 
     private static String texts(Node root) {

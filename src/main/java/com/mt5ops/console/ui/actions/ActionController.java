@@ -106,6 +106,10 @@ public final class ActionController {
             show(false, readOnlyReason.get());
             return;
         }
+        if (!vm.connection().current().get()) {
+            show(false, vm.connection().reason().get()); // a change the console cannot see happen is not offered
+            return;
+        }
         if (ids.size() == 1) {
             single(ids.get(0), to);
             return;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /**
  * The fields of the three hashes, raw text as stored, with each field's problem beside it. Bounded for hashes Redis
@@ -20,6 +21,11 @@ import javafx.scene.layout.GridPane;
  * long values folded ({@link LongText}). Rebuilt only when the instance's raw data or problems change.
  */
 final class FieldsGrid extends GridPane {
+    /** Up to this many characters a value stays on one line (an ISO time is 20, a UUID 36). */
+    private static final int SHORT = 40;
+    /** Field names up to this long keep their whole width; the ones the console reads are at most 18. */
+    private static final int SHORT_NAME = 24;
+    private static final double NAME_MIN = 150;
     private RawInstance shownRaw;
     private List<Problem> shownProblems;
 
@@ -71,6 +77,34 @@ final class FieldsGrid extends GridPane {
         return v == null ? null : v instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : v.toString();
     }
 
+    /** The unit of a value that reads as written ("%" for "39.2" read as 39.2 %), else null. */
+    static String unit(String parsed, String value) {
+        int space = parsed == null ? -1 : parsed.lastIndexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(parsed.substring(0, space)) == Double.parseDouble(value.trim()) ? parsed.substring(space + 1) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** What the console read, after a value it reads otherwise than written ("= 42 %"); empty when it adds nothing. */
+    static String reading(String parsed, String value) {
+        return parsed == null || parsed.equals(value) || unit(parsed, value) != null ? "" : "= " + parsed;
+    }
+
+    /** A short value (a number, a time, a word, an id) keeps to one line; only long text wraps. */
+    private static void noWrapWhenShort(Label label, String value) {
+        if (value.length() <= SHORT) {
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        } else {
+            label.setWrapText(true);
+            label.setMaxWidth(230);
+        }
+    }
+
     private int hash(Instance i, HashPart part, int row) {
         String key = part.key(i.id());
         Map<String, String> hash = i.raw().hash(part);
@@ -85,22 +119,31 @@ final class FieldsGrid extends GridPane {
             String value = hash.get(name);
             Label k = new Label(LongText.clip(name, 80));
             k.getStyleClass().addAll("key", "field-name");
-            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            if (name.length() <= SHORT_NAME) {
+                k.setMinWidth(Region.USE_PREF_SIZE);
+            } else {
+                k.setMinWidth(NAME_MIN); // an odd long name gives way (ellipsized) before the values do
+            }
             Problem p = i.problems().stream().filter(x -> key.equals(x.key()) && name.equals(x.field())).findFirst().orElse(null);
             Label v = new Label();
             v.getStyleClass().add(p == null ? "raw" : "bad");
-            v.setWrapText(true);
-            v.setMaxWidth(230);
+            noWrapWhenShort(v, value);
             javafx.scene.Node shown = value.isEmpty() ? v : LongText.view(v, "", value, part.hashName() + " " + name);
             if (value.isEmpty()) {
                 v.setText("\"\"");
             }
             String parsed = p == null ? parsed(i, part, name) : null;
-            if (parsed != null && (parsed.equals(value) || parsed.replace(".0 ", " ").startsWith(value + " "))) {
-                parsed = null; // nothing to add beyond the raw text
+            String unit = unit(parsed, value);
+            String after = unit != null ? unit : reading(parsed, value);
+            if (!after.isEmpty()) { // right after the value, on its line: "39.2 %", "3600 = 1h 0m"
+                Label u = new Label(after);
+                u.getStyleClass().addAll("key", unit != null ? "unit" : "reading");
+                v.setGraphic(u);
+                v.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                v.setGraphicTextGap(4);
             }
-            Label why = new Label(p == null ? (parsed == null ? "" : "= " + parsed) : "⚠ " + LongText.clip(p.message(), LongText.INLINE));
-            why.getStyleClass().add(p == null ? "key" : "problem");
+            Label why = new Label(p == null ? "" : "⚠ " + LongText.clip(p.message(), LongText.INLINE));
+            why.getStyleClass().add("problem");
             why.setWrapText(true);
             why.setMaxWidth(220);
             addRow(row++, k, shown, why);

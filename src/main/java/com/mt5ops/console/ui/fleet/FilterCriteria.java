@@ -40,6 +40,11 @@ public record FilterCriteria(String text, InstanceState state, HealthStatus heal
         return text == null || text.isBlank() || textMatches(i, text.trim().toLowerCase(Locale.ROOT), brokerNames);
     }
 
+    /** True when what matches changes as data ages (a data-age filter, or problems only, which takes stale data). */
+    public boolean dependsOnTime() {
+        return problemsOnly || (freshness != null && freshness != FreshnessFilter.ANY);
+    }
+
     private static boolean textMatches(Instance i, String needle, Function<String, String> brokerNames) {
         if (i.id().toLowerCase(Locale.ROOT).contains(needle)) {
             return true;

@@ -34,8 +34,8 @@ public final class FleetViewModel {
     private final Clock clock;
     private final Map<String, Instance> all = new HashMap<>();
     private final ChangeTracker changes = new ChangeTracker();
-    private final ObservableList<String> visible = FXCollections.observableArrayList();
-    private final Map<String, Integer> visibleIndex = new HashMap<>();
+    private final VisibleOrder order = new VisibleOrder();
+    private final ObservableList<String> visible = order.list();
     private final ObservableList<String> brokers = FXCollections.observableArrayList();
     private final ObjectProperty<FilterCriteria> criteria = new SimpleObjectProperty<>(FilterCriteria.none());
     private final ObjectProperty<SortOrder> sort = new SimpleObjectProperty<>(SortOrder.PROBLEMS_FIRST);
@@ -43,13 +43,12 @@ public final class FleetViewModel {
     private final ObjectProperty<KpiCounts> counts = new SimpleObjectProperty<>(KpiCounts.empty());
     private final ObjectProperty<Instant> now;
     private final ObjectProperty<Instant> dataAsOf = new SimpleObjectProperty<>();
-    private final IntegerProperty pendingResort = new SimpleIntegerProperty();
     private final IntegerProperty dataVersion = new SimpleIntegerProperty();
     private final BooleanProperty pointerOverGrid = new SimpleBooleanProperty();
-    private final java.util.Set<String> pendingIds = new java.util.HashSet<>();
     private Instant lastPointerMove = Instant.EPOCH;
     private final Selection selection = new Selection(visible, this::get);
     private final BrokerNames brokerNames = new BrokerNames();
+    private final ConnectionGate connection = new ConnectionGate(stats);
     private Set<String> lastChanged = Set.of();
     private Instant lastAutoSort = Instant.EPOCH, lastRecount = Instant.EPOCH;
     private FirstOrder firstOrder;
@@ -73,15 +72,15 @@ public final class FleetViewModel {
         }
         Instant t = clock.instant();
         Set<String> changed = new java.util.HashSet<>();
-        boolean removedAny = false;
         boolean newBroker = false;
-        java.util.Comparator<Instance> order = sort.get().comparator(policy, t);
+        java.util.Comparator<Instance> sorted = sort.get().comparator(policy, t);
         List<String> added = new ArrayList<>();
+        List<String> leaving = new ArrayList<>();
         for (Change c : batch.changes()) {
             changed.add(c.instanceId());
             if (c.kind() == Change.Kind.REMOVED) {
                 all.remove(c.instanceId());
-                removedAny |= visibleIndex.containsKey(c.instanceId());
+                leaving.add(c.instanceId());
                 continue;
             }
             Instance next = c.instance();
@@ -89,23 +88,20 @@ public final class FleetViewModel {
             changes.compare(before, next, t);
             String broker = next.rawBrokerId();
             newBroker |= broker != null && (before == null || !broker.equals(before.rawBrokerId()));
-            boolean shown = visibleIndex.containsKey(next.id());
+            boolean shown = order.contains(next.id());
             boolean matches = criteria.get().matches(next, policy, t, brokerNames::raw);
             if (!shown && matches) {
-                visibleIndex.put(next.id(), visible.size() + added.size());
                 added.add(next.id());
-                pendingIds.add(next.id());
-            } else if (shown && (!matches || outOfOrder(next, order))) {
-                pendingIds.add(next.id());
+            } else if (shown && !matches) {
+                leaving.add(next.id()); // the filters hold even while the order is frozen: it leaves at once
+            } else if (shown && order.outOfOrder(next, sorted, all::get)) {
+                order.markPending(next.id());
             }
         }
-        // One list change per batch: the grid relayouts on every change event.
-        if (!added.isEmpty()) {
-            visible.addAll(added);
-        }
-        if (removedAny) {
-            visible.removeIf(id -> !all.containsKey(id));
-            reindex();
+        // At most one list change each way per batch: the grid relayouts on every change event.
+        order.append(added);
+        if (order.hide(leaving)) {
+            selection.retainVisibleAndFocused();
         }
         if (newBroker) {
             brokers.setAll(new TreeSet<>(all.values().stream().map(Instance::rawBrokerId).filter(b -> b != null).toList()));
@@ -116,23 +112,12 @@ public final class FleetViewModel {
             dataAsOf.set(t);
         }
         lastChanged = changed;
-        pendingResort.set(pendingIds.size());
+        order.publishPending();
         if (t.isAfter(lastRecount.plusMillis(250))) {
             recount(t);
         }
         dataVersion.set(dataVersion.get() + 1);
         autoResort(t);
-    }
-
-    /** True when {@code i} no longer sorts between its neighbours: a re-sort would move it. */
-    private boolean outOfOrder(Instance i, java.util.Comparator<Instance> order) {
-        int at = visibleIndex.get(i.id());
-        if (at >= visible.size()) {
-            return false;
-        }
-        Instance prev = at > 0 ? all.get(visible.get(at - 1)) : null;
-        Instance next = at + 1 < visible.size() ? all.get(visible.get(at + 1)) : null;
-        return (prev != null && order.compare(prev, i) > 0) || (next != null && order.compare(i, next) > 0);
     }
 
     /** Where the first large batch may arrive already sorted (see {@link FirstOrder}). */
@@ -166,14 +151,25 @@ public final class FleetViewModel {
     public void tick() {
         Instant t = clock.instant();
         now.set(t);
+        if (criteria.get().dependsOnTime()) {
+            refilter(t);
+        }
         recount(t);
         autoResort(t);
     }
 
+    /** Ages moved on: what a data-age or problems-only filter no longer takes leaves now, and what it now takes joins. */
+    private void refilter(Instant t) {
+        if (order.refilter(all, i -> criteria.get().matches(i, policy, t, brokerNames::raw))) {
+            selection.retainVisibleAndFocused();
+        }
+    }
+
     private void autoResort(Instant t) {
         boolean busy = pointerOverGrid.get() && t.isBefore(lastPointerMove.plusSeconds(10));
-        boolean due = pendingResort.get() > 0 && !busy && selection.isEmpty()
-                && (visible.isEmpty() || t.isAfter(lastAutoSort.plusSeconds(10)) || visible.size() == pendingResort.get());
+        int waiting = order.pendingCount().get();
+        boolean due = waiting > 0 && !busy && selection.isEmpty()
+                && (visible.isEmpty() || t.isAfter(lastAutoSort.plusSeconds(10)) || visible.size() == waiting);
         if (due) {
             resort();
         }
@@ -195,18 +191,8 @@ public final class FleetViewModel {
 
     private void showInOrder(List<String> ids, Instant t) {
         lastAutoSort = t;
-        visible.setAll(ids);
-        reindex();
-        pendingIds.clear();
-        pendingResort.set(0);
+        order.setAll(ids);
         selection.retainVisible();
-    }
-
-    private void reindex() {
-        visibleIndex.clear();
-        for (int k = 0; k < visible.size(); k++) {
-            visibleIndex.put(visible.get(k), k);
-        }
     }
 
     private void recount(Instant t) {
@@ -233,7 +219,7 @@ public final class FleetViewModel {
     }
 
     public int indexOf(String id) {
-        return visibleIndex.getOrDefault(id, -1);
+        return order.indexOf(id);
     }
 
     public FreshnessPolicy policy() {
@@ -273,7 +259,12 @@ public final class FleetViewModel {
     }
 
     public IntegerProperty pendingResort() {
-        return pendingResort;
+        return order.pendingCount();
+    }
+
+    /** Whether the connection is current (LIVE or POLLING), and why not: what actions may rely on. */
+    public ConnectionGate connection() {
+        return connection;
     }
 
     public IntegerProperty dataVersion() {

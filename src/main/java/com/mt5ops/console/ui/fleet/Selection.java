@@ -94,6 +94,20 @@ public final class Selection {
         }
     }
 
+    /**
+     * Drops what left the view, except the focused instance: its card is gone at once (the filters hold), while the
+     * detail keeps showing it, so the result of an action that moved it out of a filter stays in sight.
+     */
+    void retainVisibleAndFocused() {
+        java.util.Set<String> keep = new java.util.HashSet<>(visible);
+        if (focused.get() != null) {
+            keep.add(focused.get());
+        }
+        if (ids.retainAll(keep)) {
+            bump();
+        }
+    }
+
     public boolean isSelected(String id) {
         return ids.contains(id);
     }

@@ -5,6 +5,7 @@ import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.model.InstanceState;
 import com.mt5ops.console.ui.fleet.BrokerNames;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
+import com.mt5ops.console.ui.fleet.InstanceText;
 import com.mt5ops.console.ui.fx.Format;
 import com.mt5ops.console.ui.fx.LongText;
 import com.mt5ops.console.ui.look.IconGlyph;
@@ -129,7 +130,7 @@ public final class InstanceCard extends Canvas {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(fresh ? SMALL : BOLD);
         g.setFill(fresh ? p.muted() : p.warning());
-        String age = (fresh ? "" : f.wire().toUpperCase() + " ") + Format.age(i.lastTrusted(vm.policy(), now), now);
+        String age = InstanceText.dataAge(i, vm.policy(), now);
         g.fillText(age, WIDTH - 10, 114);
         g.setGlobalAlpha(1);
 

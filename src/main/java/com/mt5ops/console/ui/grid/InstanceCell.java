@@ -2,7 +2,7 @@ package com.mt5ops.console.ui.grid;
 
 import com.mt5ops.console.model.Instance;
 import com.mt5ops.console.ui.fleet.FleetViewModel;
-import com.mt5ops.console.ui.fx.LongText;
+import com.mt5ops.console.ui.fleet.InstanceText;
 import com.mt5ops.console.ui.look.Palette;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -14,7 +14,6 @@ import org.controlsfx.control.GridCell;
  * its instance changes, time passes or selection moves.
  */
 final class InstanceCell extends GridCell<Object> {
-    private static final int MAX_HINT_PROBLEMS = 10;
     private final FleetViewModel vm;
     private final InstanceCard card;
     private final GroupHeaderCard header;
@@ -22,7 +21,12 @@ final class InstanceCell extends GridCell<Object> {
     private javafx.scene.control.ContextMenu menu; // a header's, made on its first right-click
     private final InvalidationListener onData;
     private final InvalidationListener onAny = o -> redraw();
-    private final InvalidationListener onTick = o -> redraw();
+    private final InvalidationListener onTick = o -> {
+        redraw();
+        if (tooltip != null && tooltip.isShowing()) {
+            tooltip.setText(hint(getItem())); // the data's age in the hint ticks too
+        }
+    };
     private final InvalidationListener onPalette;
     /** What was last drawn; the grid skin calls updateItem on every layout pass, so unchanged cells must not redraw. */
     private Object[] drawn = new Object[0];
@@ -76,6 +80,9 @@ final class InstanceCell extends GridCell<Object> {
             }
             if (!(getItem() instanceof String id) || e.getButton() != MouseButton.PRIMARY) {
                 return;
+            }
+            if (getGridView() != null) {
+                getGridView().requestFocus(); // out of the search field: the keys (Esc, arrows) act on the grid at once
             }
             if (e.isShortcutDown()) {
                 vm.selection().toggle(id);
@@ -160,17 +167,7 @@ final class InstanceCell extends GridCell<Object> {
                     + (g.broker() == null ? "" : "\nclick to show only this broker · right-click to rename it");
         }
         Instance i = item instanceof String id ? vm.get(id) : null;
-        if (i == null) {
-            return "";
-        }
-        // bounded: a tooltip given a 10 MB last_error or hundreds of problems would stall the FX thread
-        String error = i.lastError();
-        int more = i.problems().size() - MAX_HINT_PROBLEMS;
-        return LongText.clip(i.id(), LongText.INLINE) + (error == null || error.isEmpty() ? "" : "\nlast error: " + LongText.clip(error, LongText.INLINE))
-                + (i.hasProblems() ? "\n" + i.problems().stream().limit(MAX_HINT_PROBLEMS)
-                        .map(p -> LongText.clip(p.code() + " " + (p.field() == null ? "" : p.field() + ": ") + p.message(), LongText.INLINE))
-                        .collect(java.util.stream.Collectors.joining("\n")) : "")
-                + (more > 0 ? "\n… and " + more + " more problems" : "")
+        return i == null ? "" : InstanceText.hint(i, vm.policy(), vm.now().get())
                 + (i.rawBrokerId() == null ? "" : "\nbroker " + vm.brokerNames().withId(i.rawBrokerId()));
     }
 }

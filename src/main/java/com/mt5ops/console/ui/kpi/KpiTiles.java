@@ -17,15 +17,22 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
-import javafx.scene.layout.HBox;
+import com.mt5ops.console.ui.fx.PriorityRow;
 import javafx.scene.paint.Color;
 
-/** The fleet KPI tiles (TilesFX), coloured from the theme's palette; clicking one filters the grid to what it counts. */
+/**
+ * The fleet KPI tiles (TilesFX), coloured from the theme's palette; clicking one filters the grid to what it counts.
+ * They share the window's width (each between {@link #MIN_WIDTH} and {@link #MAX_WIDTH}); on a narrow window the
+ * least important ones (memory, CPU, data problems) give way to a summary of their values at the end of the row.
+ */
 public final class KpiTiles {
     private static final double TILE_HEIGHT = 112;
+    static final double MIN_WIDTH = 128;
+    static final double MAX_WIDTH = 240;
     private final FleetViewModel vm;
     private final ObservableValue<Palette> palette;
-    private final HBox row = new HBox();
+    private final PriorityRow row = new PriorityRow(8);
+    private final KpiSummary summary;
     private final java.util.List<Node> tiles = new java.util.ArrayList<>();
     /** Each number tile with the role its value is coloured in. */
     private final Map<Tile, Role> numbers = new LinkedHashMap<>();
@@ -36,6 +43,9 @@ public final class KpiTiles {
         this.palette = palette;
         row.getStyleClass().add("kpi-row");
         row.setMinHeight(TILE_HEIGHT);
+        summary = new KpiSummary(vm);
+        row.setTrailing(summary.node());
+        row.setOnHiddenChanged(summary::show);
         palette.addListener((o, a, p) -> recolour(p));
     }
 
@@ -64,7 +74,9 @@ public final class KpiTiles {
                 "Show only instances with malformed or inconsistent data", c -> FilterCriteria.none().withProblemsOnly(true));
         tile(vm, "fleet-cpu", "CPU (avg)", "%", Role.ACCENT, KpiCounts::cpuAverage, "Average CPU of the running instances", null);
         tile(vm, "memory", "Memory", "GB", Role.ACCENT, k -> k.memoryTotalMb() / 1024, "Memory used by all instances together", null);
-        row.getChildren().setAll(tiles);
+        for (int k = 0; k < tiles.size(); k++) {
+            row.add(tiles.get(k), tiles.size() - k, k > 0, true);
+        }
     }
 
     /** One TilesFX number tile; its title is our own label, large enough to read across a room. */
@@ -103,7 +115,14 @@ public final class KpiTiles {
         show.accept(vm.counts().get());
         vm.counts().addListener((o, a, k) -> show.accept(k));
         numbers.put(tile, role);
-        tiles.add(new javafx.scene.layout.StackPane(tile, name));
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(tile, name);
+        holder.setMinWidth(MIN_WIDTH);
+        holder.setPrefWidth(150);
+        holder.setMaxWidth(MAX_WIDTH);
+        tile.setMinSize(0, 0);
+        tile.setMaxWidth(Double.MAX_VALUE);
+        summary.add(holder, id, title, unit, value, onClick);
+        tiles.add(holder);
     }
 
     /** Tiles take the theme's colours (their titles are labels, coloured by the CSS). */

@@ -6,22 +6,22 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.stage.Window;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 
 /**
- * Desktop notifications for new crashes and newly critical health, summarized every few seconds so an
- * incident that crashes fifty instances makes one notification, not fifty. Clicking one selects the instance.
+ * Notifications for new crashes and newly critical health, summarized every few seconds so an incident that crashes
+ * fifty instances makes one notification, not fifty; shown as a toast that covers neither the KPI tiles nor the status
+ * bar. Clicking one selects the instance.
  */
 public final class AlertNotifier {
+    private static final double SHOWN_SECONDS = 10;
     private final FleetViewModel vm;
-    private final Window owner;
+    private final Toasts toasts;
     private final Timeline timer;
 
-    public AlertNotifier(FleetViewModel vm, Window owner, java.time.Duration every) {
+    public AlertNotifier(FleetViewModel vm, Toasts toasts, java.time.Duration every) {
         this.vm = vm;
-        this.owner = owner;
+        this.toasts = toasts;
         this.timer = new Timeline(new KeyFrame(Duration.millis(every.toMillis()), e -> flush()));
         timer.setCycleCount(Timeline.INDEFINITE);
     }
@@ -38,7 +38,7 @@ public final class AlertNotifier {
     private void flush() {
         List<String> crashed = vm.changes().drainNewCrashes();
         List<String> critical = vm.changes().drainNewCritical();
-        if ((crashed.isEmpty() && critical.isEmpty()) || owner.getScene() == null) {
+        if (crashed.isEmpty() && critical.isEmpty()) {
             return;
         }
         String title = java.util.stream.Stream.of(
@@ -47,8 +47,6 @@ public final class AlertNotifier {
         List<String> ids = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(java.util.stream.Stream.concat(crashed.stream(), critical.stream()).toList()));
         String text = ids.stream().limit(5).map(Format::shortId).collect(Collectors.joining(", "))
                 + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
-        Notifications.create().owner(owner).title(title).text(text).hideAfter(Duration.seconds(6))
-                .darkStyle().position(javafx.geometry.Pos.TOP_RIGHT)
-                .onAction(e -> vm.selection().only(ids.get(0))).showWarning();
+        toasts.show("⚠ " + title, text, Toasts.Kind.ALERT, SHOWN_SECONDS, () -> vm.selection().only(ids.get(0)));
     }
 }

@@ -26,6 +26,11 @@ public final class ConnectionBanner {
         banner.setId("connection-banner");
         banner.getStyleClass().add("banner");
         text.setId("banner-text");
+        // the whole reason, on two or three lines if the window is narrow: it is the most important text on screen
+        text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
         banner.getChildren().addAll(text, fix.node());
         hide();
         vm.stats().addListener((o, a, s) -> show(s, vm, source));

@@ -9,13 +9,18 @@ import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import com.mt5ops.console.ui.fx.PriorityRow;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
-/** Connection state in words and colour, last full sync, events/s and counts; DEMO and READ-ONLY tags. */
+/**
+ * Connection state in words and colour, last full sync, events/s and counts; DEMO and READ-ONLY tags. The trust
+ * signals (the connection state, DEMO, READ-ONLY) and Resync keep their full width at any window size; the rest gives
+ * way, the last message first, then events/s, the source, the sync time and the counts, each ellipsized.
+ */
 public final class StatusBar {
-    private final HBox bar = new HBox();
+    private static final int PINNED = 100;
+    private final PriorityRow bar = new PriorityRow(14);
     private final Label connection = new Label("CONNECTING");
     private final Label sync = new Label();
     private final Label rate = new Label();
@@ -30,24 +35,36 @@ public final class StatusBar {
         Label where = new Label(source);
         where.getStyleClass().add("muted");
         Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        spacer.setMinWidth(0);
+        spacer.setPrefWidth(0);
+        spacer.setMaxWidth(Double.MAX_VALUE);
         javafx.scene.control.Button resyncButton = new javafx.scene.control.Button("Resync now");
         resyncButton.setId("resync");
         com.mt5ops.console.ui.fx.Hint.install(resyncButton, "Read the whole fleet from Redis again");
         resyncButton.setOnAction(e -> resync.run());
         message.setId("status-message");
-        bar.getChildren().addAll(connection, where, sync, rate, resyncButton, message, spacer, totals);
+        for (Label pinned : java.util.List.of(connection, readOnlyTag)) {
+            pinned.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        resyncButton.setMinWidth(Region.USE_PREF_SIZE);
+        for (Label shrinks : java.util.List.of(where, sync, rate, message, totals)) {
+            shrinks.setMinWidth(0);
+        }
+        bar.add(connection, PINNED, false, false).add(where, 30, false, false).add(sync, 40, false, false)
+                .add(rate, 20, false, false).add(resyncButton, PINNED, false, false).add(message, 10, false, false)
+                .add(spacer, 0, false, true).add(totals, 50, false, false);
         if (demo) {
             Label tag = new Label("DEMO");
             tag.setId("demo-tag");
             tag.getStyleClass().add("tag");
-            bar.getChildren().add(tag);
+            tag.setMinWidth(Region.USE_PREF_SIZE);
+            bar.add(tag, PINNED, false, false);
         }
         readOnlyTag.setId("read-only-tag");
         readOnlyTag.getStyleClass().add("tag");
         readOnlyTag.visibleProperty().bind(readOnly);
         readOnlyTag.managedProperty().bind(readOnly);
-        bar.getChildren().add(readOnlyTag);
+        bar.add(readOnlyTag, PINNED, false, false);
         vm.stats().addListener((o, a, s) -> show(s));
         vm.counts().addListener((o, a, k) -> totals(k));
     }
@@ -85,9 +102,18 @@ public final class StatusBar {
         bar.getChildren().add(bar.getChildren().indexOf(totals), node);
     }
 
+    /** Puts {@code node} right after the connection state (the connection's profile menu). */
+    public void placeAfterState(Node node) {
+        bar.getChildren().add(bar.getChildren().indexOf(connection) + 1, node);
+    }
+
     /** The outcome of something the operator started here (an export), until the next one. */
     public void message(String text, boolean ok) {
         message.setText(text);
+        if (message.getTooltip() == null) {
+            message.setTooltip(new Tooltip());
+        }
+        message.getTooltip().setText(text);
         message.getStyleClass().removeAll("result-ok", "result-bad");
         message.getStyleClass().add(ok ? "result-ok" : "result-bad");
     }

@@ -15,13 +15,19 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.HBox;
+import com.mt5ops.console.ui.fx.OverflowMenu;
+import com.mt5ops.console.ui.fx.PriorityRow;
 import javafx.util.StringConverter;
 
-/** Search, filters, problems-only, sort, and the re-sort button that shows how many changes wait. */
+/**
+ * Search, filters, problems-only, sort, and the re-sort button that shows how many changes wait. On a narrow window the
+ * least important controls move into a "⋯" menu at the end of the row, the extra ones (view, export, theme) first.
+ */
 public final class FleetToolbar {
-    private final HBox row = new HBox();
+    private final PriorityRow row = new PriorityRow(8);
     private final List<Node> controls = new java.util.ArrayList<>();
+    /** How long each control stays in the row as it narrows: the search never leaves, the theme toggle leaves first. */
+    private final java.util.Map<Node, Integer> importance = new java.util.HashMap<>();
     private final TextField search = new TextField();
     private final ToggleButton problemsOnly = new ToggleButton("Problems only (F)");
     private boolean updating;
@@ -31,7 +37,8 @@ public final class FleetToolbar {
         search.setId("search");
         search.setPromptText("/ search id, broker, error…");
         search.setPrefWidth(240);
-        search.setMinWidth(140);
+        search.setMinWidth(150);
+        search.setMaxWidth(420);
         search.textProperty().addListener((o, a, t) -> set(vm, vm.criteria().get().withText(t)));
 
         ComboBox<InstanceState> state = choice("state-filter", "any state", InstanceState.values(), InstanceState::wire);
@@ -87,13 +94,23 @@ public final class FleetToolbar {
             problemsOnly.setSelected(c.problemsOnly());
             updating = false;
         });
+        state.setAccessibleText("State");
+        health.setAccessibleText("Health");
+        broker.setAccessibleText("Broker");
+        fresh.setAccessibleText("Data age");
+        sort.setAccessibleText("Sort");
         controls.addAll(List.of(search, state, health, broker, fresh, problemsOnly, sort, resort));
         controls.addAll(List.of(extra));
+        int[] ranks = {100, 80, 60, 50, 40, 90, 70, 65};
+        for (int k = 0; k < controls.size(); k++) {
+            importance.put(controls.get(k), k < ranks.length ? ranks[k] : 30 - (k - ranks.length) * 5);
+        }
         controls.forEach(n -> {
             if (n instanceof javafx.scene.layout.Region r && n != search) {
                 r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         });
+        row.setTrailing(OverflowMenu.of(row::hidden));
     }
 
     /** The broker's shared name, else its id cut short. */
@@ -147,8 +164,8 @@ public final class FleetToolbar {
      * quarter of a second on a small machine, which the fleet need not wait for.
      */
     public void attach() {
-        if (row.getChildren().isEmpty()) {
-            row.getChildren().setAll(controls);
+        if (row.isEmpty()) {
+            controls.forEach(n -> row.add(n, importance.get(n), n != search, n == search));
         }
     }
 
