@@ -14,8 +14,12 @@ import com.mt5ops.console.testing.AclRecipes;
 import com.mt5ops.console.testing.CliRun;
 import com.mt5ops.console.testing.Fixtures;
 import io.lettuce.core.StreamMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +68,49 @@ class ClusterTransitionCommandsTest {
         assertEquals("default", e.get("redis_user"));
         assertEquals(data.r().hget(KeySchema.instanceKey(id), "last_updated_at"), e.get("time"));
         assertEquals(0L, data.r().exists(TransitionKeys.pending(id)), "nothing left pending");
+        assertEquals(0, CliRun.of("check", "--redis", data.uri()).exitCode(), "the fleet is consistent afterwards");
+    }
+
+    @Test
+    void eightTransitionCommandsRacingEachRoundHaveOneWinnerAndEveryChangeItsAuditEntry() {
+        String id = Fixtures.instance(data.r(), "running");
+        List<List<String>> rounds = List.of(List.of("stopped", "crashed", "restarting"), List.of("running"),
+                List.of("crashed", "restarting", "stopped"));
+        List<String> path = new ArrayList<>(List.of("running"));
+        for (List<String> targets : rounds) {
+            String from = path.get(path.size() - 1);
+            CountDownLatch go = new CountDownLatch(1);
+            Executor ownThread = task -> new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                task.run();
+            }).start();
+            List<CompletableFuture<CliRun>> racing = new ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                racing.add(CliRun.start(Map.of(), ownThread, "transition", "--redis", data.uri(), "--id", id, "--from", from,
+                        "--to", targets.get(k % targets.size()), "--operator", "racer-" + k).result());
+            }
+            go.countDown();
+            List<CliRun> runs = racing.stream().map(CompletableFuture::join).toList();
+            List<CliRun> won = runs.stream().filter(r -> r.exitCode() == 0).toList();
+            assertEquals(1, won.size(), runs.toString());
+            assertTrue(runs.stream().allMatch(r -> r.exitCode() == 0 || r.exitCode() == 3), "the others lose with a conflict: " + runs);
+            String state = data.r().hget(KeySchema.instanceKey(id), "state");
+            assertEquals("done: " + id + " is now " + state, won.get(0).out().trim());
+            assertEquals(List.of(state), data.statesHolding(id), "the sets agree after round " + path.size());
+            path.add(state);
+        }
+        List<StreamMessage<String, String>> audit = data.audit(id);
+        assertEquals(rounds.size(), audit.size(), "one audit entry for every change, none for a loser");
+        for (int k = 0; k < audit.size(); k++) {
+            assertEquals(path.get(k), audit.get(k).getBody().get("from"));
+            assertEquals(path.get(k + 1), audit.get(k).getBody().get("to"));
+        }
+        assertEquals("2", data.r().hget(KeySchema.healthKey(id), "restart_count"), "`transition` never counts (mark-restart does)");
+        assertEquals(0L, data.r().exists(TransitionKeys.pending(id)));
         assertEquals(0, CliRun.of("check", "--redis", data.uri()).exitCode(), "the fleet is consistent afterwards");
     }
 
