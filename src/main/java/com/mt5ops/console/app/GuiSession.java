@@ -35,6 +35,7 @@ final class GuiSession implements AutoCloseable {
     private final RedisConnector connector;
     private final FleetMirror mirror;
     private final WriteGateway gateway;
+    private final boolean readOnly;
     private final BrokerNameMirror brokerNames;
 
     private GuiSession(SessionTarget target, DemoEnvironment demo, Options options, CliContext ctx, FreshnessPolicy freshness, Executor io) {
@@ -46,7 +47,7 @@ final class GuiSession implements AutoCloseable {
                 MirrorRights.of(options.readOnly(), options.enableNotifications()));
         this.gateway = new WriteGateway(connector, ctx.table(), io, mirror.access().capabilities());
         this.brokerNames = new BrokerNameMirror(connector, mirror, Duration.ofSeconds(30));
-        boolean readOnly = options.readOnly();
+        this.readOnly = options.readOnly();
         // Read-only wires no write path at all: an action cannot reach Redis even if a control slipped through.
         this.services = new ConsoleServices(mirror, readOnly ? WriteGateway::refuseReadOnly : gateway::apply, gateway::audit, ctx.table(),
                 freshness, endpoint.display(), demo != null, readOnly, System.getProperty("user.name"), Host.name(), ConsoleServices.ALERT_EVERY,
@@ -74,6 +75,9 @@ final class GuiSession implements AutoCloseable {
     void start() {
         mirror.start(pictureShown, Duration.ofSeconds(5));
         brokerNames.start();
+        if (!readOnly) { // completes transitions cut short on a cluster, once the rights are known and after reconnects
+            gateway.recoverNowAndAfterReconnects(mirror);
+        }
     }
 
     SessionInfo info() {

@@ -8,12 +8,14 @@ import com.mt5ops.console.model.TransitionRequest;
 import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionTable;
 import com.mt5ops.console.redis.AuditLog;
-import com.mt5ops.console.redis.Capabilities;
 import com.mt5ops.console.redis.BrokerNameService;
+import com.mt5ops.console.redis.Capabilities;
+import com.mt5ops.console.redis.KeyConnection;
+import com.mt5ops.console.redis.RecoveryReport;
 import com.mt5ops.console.redis.RedisAccessException;
 import com.mt5ops.console.redis.RedisConnector;
-import com.mt5ops.console.redis.TransitionService;
-import io.lettuce.core.api.StatefulRedisConnection;
+import com.mt5ops.console.redis.TransitionWriter;
+import com.mt5ops.console.sync.FleetFeed;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,16 +25,20 @@ import java.util.concurrent.Executor;
  * The GUI's way to Redis for actions and the audit trail. Connections open on first use on the I/O pool, so a
  * Redis that is down at start never blocks the window; failures come back as results, not exceptions. Nothing is sent
  * that the Redis user's {@link Capabilities} say it may not do: a viewer's click is refused here, never denied by Redis.
+ * On a Redis Cluster the transitions are the slot-safe steps ({@link TransitionWriter}), and a console that may write
+ * completes the transitions cut short between them ({@link #recoverNowAndAfterReconnects}).
  */
 public final class WriteGateway implements AutoCloseable {
     private final RedisConnector connector;
     private final TransitionTable table;
     private final Executor io;
     private final CompletableFuture<Capabilities> rights;
-    private TransitionService transitions;
+    private TransitionWriter transitions;
     private BrokerNameService names;
-    private StatefulRedisConnection<String, String> reader;
+    private KeyConnection reader;
     private AuditLog auditLog;
+    private RecoveryPasses recoveries;
+    private boolean closed;
     private volatile String auditRefused;
 
     /** Without knowing the user's rights: every action is tried. */
@@ -58,6 +64,27 @@ public final class WriteGateway implements AutoCloseable {
                     return new TransitionResult(a.reason() == RedisAccessException.Reason.DENIED
                             ? TransitionResult.Outcome.DENIED : TransitionResult.Outcome.UNAVAILABLE, request.instanceId(), null, a.getMessage());
                 });
+    }
+
+    /**
+     * The recovery pass: completes every transition cut short between its steps (a cluster's pending records), once
+     * the rights are known and only if the user may transition. A single server has none: nothing is sent there.
+     */
+    public CompletableFuture<RecoveryReport> recover() {
+        return rights.thenComposeAsync(caps -> caps.mayTransition() && connector.cluster()
+                ? service(caps.may(Capabilities.Right.ROLE)).recover()
+                : CompletableFuture.completedFuture(TransitionWriter.nothingPending()), io);
+    }
+
+    /**
+     * For a console that may write: runs {@link #recover()} now and again after each reconnection of {@code mirror}
+     * (a read-only console never calls this). Stops when the gateway closes.
+     */
+    public synchronized void recoverNowAndAfterReconnects(FleetFeed mirror) {
+        if (recoveries == null && !closed) {
+            recoveries = new RecoveryPasses(mirror, this::recover);
+            recoveries.start();
+        }
     }
 
     /** The write path of a read-only console: refuses every transition without touching Redis. */
@@ -101,13 +128,16 @@ public final class WriteGateway implements AutoCloseable {
         }, io);
     }
 
-    private synchronized TransitionService service(boolean mayAskRole) {
+    private synchronized TransitionWriter service(boolean mayAskRole) {
+        if (closed) {
+            throw new RedisAccessException(RedisAccessException.Reason.UNREACHABLE, "the console is closing", null);
+        }
         if (transitions != null && transitions.stale()) { // Sentinel moved the master: write to the new one
             transitions.close();
             transitions = null;
         }
         if (transitions == null) {
-            transitions = new TransitionService(connector, table, mayAskRole);
+            transitions = TransitionWriter.open(connector, table, mayAskRole);
         }
         return transitions;
     }
@@ -121,7 +151,7 @@ public final class WriteGateway implements AutoCloseable {
 
     private synchronized AuditLog auditLog() {
         if (reader == null) {
-            reader = connector.connect();
+            reader = connector.open(); // on a cluster, the stream is on one master: routed there
             auditLog = new AuditLog(reader.sync());
         }
         return auditLog;
@@ -129,6 +159,10 @@ public final class WriteGateway implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
+        if (recoveries != null) {
+            recoveries.stop();
+        }
         if (transitions != null) {
             transitions.close();
         }

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** `bench`: the performance suite on a private Redis, with each target next to its number. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the performance suite on a private Redis and compare with the targets.")
+/** `bench`: the performance suite on a private Redis (and a private Redis Cluster), with each target next to its number. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the performance suite on a private Redis (and Redis Cluster) and compare with the targets.")
 public final class BenchCommand implements Callable<Integer> {
     enum Format { json, table }
 
@@ -24,7 +24,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static final List<Target> TARGETS = List.of(
-            new Target("load_ratio", 2, true), new Target("throughput_ratio", 0.9, false),
+            new Target("load_ratio", 2, true), new Target("cluster_load_ratio", 2, true), new Target("throughput_ratio", 0.9, false),
             new Target("converge_ms", 500, true), new Target("latency_p99_ms", 10, true),
             new Target("heap_mb", 256, true), new Target("fx_pulse_p99_ms", 16.7, true),
             new Target("startup_ms", 2000, true));
@@ -44,6 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchResult result = new MirrorBench(quick, ctx.err()).run();
+        new ClusterLoadBench(quick, ctx.err(), MirrorBench.INSTANCES).run(result);
         ctx.err().println("fx pulse: the window with 10000 instances under 5000 updates/s, headless");
         ctx.err().flush();
         var fx = FxPulseBench.run(10_000, 5_000, quick ? 5 : 15);

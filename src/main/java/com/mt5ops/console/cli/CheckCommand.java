@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.mt5ops.console.export.TerminalText;
 import com.mt5ops.console.model.Problem;
+import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.redis.CheckReport;
 import com.mt5ops.console.redis.IntegrityChecker;
 import com.mt5ops.console.redis.RedisConnector;
@@ -14,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** `check`: the integrity report; `--repair` rebuilds the state index sets from the hashes first. */
+/**
+ * `check`: the integrity report; `--repair` first completes interrupted transitions (a Redis Cluster's pending records)
+ * and rebuilds the state index sets from the hashes.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Report every integrity problem; exit 1 if any. --repair rebuilds the state index sets.")
 public final class CheckCommand implements Callable<Integer> {
     enum Format { json, table }
@@ -27,7 +31,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "json or table (default: ${DEFAULT-VALUE})")
     Format format;
 
-    @Option(names = "--repair", description = "rebuild the instance:state:* sets from the hashes (touches nothing else)")
+    @Option(names = "--repair", description = "rebuild the instance:state:* sets from the hashes (touches nothing else);"
+            + " on a Redis Cluster, complete interrupted transitions first")
     boolean repair;
 
     public CheckCommand(CliContext ctx) {
@@ -37,7 +42,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (RedisConnector connector = redis.connector()) {
-            IntegrityChecker checker = new IntegrityChecker(connector, ctx.parser());
+            IntegrityChecker checker = new IntegrityChecker(connector, ctx.parser(), ctx.table());
             CheckReport report = repair ? checker.repair() : checker.check();
             if (format == Format.json) {
                 json(report);
@@ -70,6 +75,8 @@ public final class CheckCommand implements Callable<Integer> {
             g.writeNumberField("instances_with_problems", report.problems().stream().map(Problem::instanceId).filter(id -> id != null).distinct().count());
             if (repair) {
                 g.writeNumberField("repaired_memberships", report.repairedMemberships());
+                g.writeNumberField("completed_transitions", report.recovered().completed().size());
+                g.writeNumberField("incomplete_transitions", report.recovered().incomplete().size());
             }
             g.writeObjectFieldStart("by_code");
             for (Map.Entry<String, Integer> e : report.countsByCode().entrySet()) {
@@ -84,6 +91,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     private void table(CheckReport report) {
         if (repair) {
+            for (TransitionResult r : report.recovered().completed()) {
+                ctx.out().printf("repair: %s%n", TerminalText.escape(r.message()));
+            }
+            for (TransitionResult r : report.recovered().incomplete()) {
+                ctx.out().printf("repair: not completed: %s%n", TerminalText.escape(r.message()));
+            }
             ctx.out().printf("repair: %d index memberships changed%n", report.repairedMemberships());
         }
         // ids, keys, fields and messages quote what Redis holds: escaped, so none can act on the terminal

@@ -30,7 +30,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         if (t instanceof RedisAccessException access) {
             cmd.getErr().println("error: " + TerminalText.escape(access.getMessage()));
             cmd.getErr().flush();
-            return access.reason() == RedisAccessException.Reason.BAD_URI ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE;
+            return switch (access.reason()) {
+                case BAD_URI -> ExitCodes.USAGE;
+                case SERVER_ERROR -> ExitCodes.SERVER_ERROR;
+                case UNREACHABLE, DENIED -> ExitCodes.UNAVAILABLE;
+            };
         }
         Throwable lettuce = ex;
         while (!(lettuce instanceof io.lettuce.core.RedisException) && lettuce.getCause() != null && lettuce.getCause() != lettuce) {

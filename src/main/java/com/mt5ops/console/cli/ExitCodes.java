@@ -12,7 +12,7 @@ public final class ExitCodes {
     public static final int INTERNAL = 70;
     /** A transition the data in Redis stops before any write (a restart_count that is no integer, a key of the wrong type). */
     public static final int REFUSED = 6;
-    /** Redis failed a command of a transition; the message says what was written, if anything. */
+    /** Redis failed a command of a transition (or of `check --repair`); the message says what was written, if anything. */
     public static final int SERVER_ERROR = 7;
 
     private ExitCodes() {

@@ -9,9 +9,12 @@ import com.mt5ops.console.model.TransitionResult.Outcome;
 import com.mt5ops.console.redis.Capabilities;
 import com.mt5ops.console.redis.CapabilityCheck;
 import com.mt5ops.console.redis.RedisConnector;
-import com.mt5ops.console.redis.TransitionService;
+import com.mt5ops.console.redis.TransitionWriter;
 
-/** Shared by `transition` and `mark-restart`: resolve the expected state, run the CAS script, report the outcome. */
+/**
+ * Shared by `transition` and `mark-restart`: resolve the expected state, run the transition (one CAS script on a single
+ * server, the slot-safe steps on a Redis Cluster), report the outcome.
+ */
 final class TransitionRunner {
     private final CliContext ctx;
 
@@ -30,7 +33,7 @@ final class TransitionRunner {
                 return Outcome.DENIED.exitCode();
             }
             TransitionResult result;
-            try (TransitionService service = new TransitionService(connector, ctx.table(), caps == null || caps.may(Capabilities.Right.ROLE))) {
+            try (TransitionWriter service = TransitionWriter.open(connector, ctx.table(), caps == null || caps.may(Capabilities.Right.ROLE))) {
                 result = service.apply(new TransitionRequest(id, expected, to, markRestart,
                         operator == null ? System.getProperty("user.name") : operator, Host.name(), reason)).join();
             }

@@ -5,7 +5,7 @@ import com.mt5ops.console.model.KeySchema;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,13 +22,14 @@ import java.util.Map;
 public final class AuditLog {
     private static final int PAGE = 1000;
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     /** Every entry held, oldest first (the stream's order). */
     private final Deque<AuditEntry> all = new ArrayDeque<>();
     /** The same entries by instance id, oldest first. */
     private final Map<String, Deque<AuditEntry>> byInstance = new HashMap<>();
 
-    public AuditLog(RedisCommands<String, String> redis) {
+    /** Over any Lettuce connection: a single server's, or a {@link KeyConnection}'s on a Redis Cluster. */
+    public AuditLog(RedisClusterCommands<String, String> redis) {
         this.redis = redis;
     }
 

@@ -6,8 +6,7 @@ import io.lettuce.core.MapScanCursor;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +25,11 @@ public final class BrokerNameReader {
     private BrokerNameReader() {
     }
 
-    /** The names now, over a Lettuce connection; throws as Lettuce does (WRONGTYPE, NOPERM, disconnected). */
-    public static Map<String, String> read(RedisCommands<String, String> redis) {
+    /**
+     * The names now, over a Lettuce connection (a {@link KeyConnection}'s on a Redis Cluster, where the hash lives on
+     * one master); throws as Lettuce does (WRONGTYPE, NOPERM, disconnected).
+     */
+    public static Map<String, String> read(RedisClusterCommands<String, String> redis) {
         if (redis.hlen(KeySchema.BROKER_NAMES) <= MAX_NAMES) {
             return bounded(redis.hgetall(KeySchema.BROKER_NAMES));
         }
@@ -46,8 +48,8 @@ public final class BrokerNameReader {
     }
 
     /**
-     * The names for a one-shot command (`snapshot`, the end of `watch`): over plain RESP where it reaches, else the
-     * client. Names are a decoration: when they cannot be read (denied, wrong type, too many) there are none, and
+     * The names for a one-shot command (`snapshot`, the end of `watch`): over plain RESP where it reaches a single
+     * server, else the client (a Redis Cluster's, routed to the hash's master). Names are a decoration: when they cannot be read (denied, wrong type, too many) there are none, and
      * the log says why.
      */
     public static Map<String, String> readOnce(RedisEndpoint endpoint) {
@@ -55,6 +57,9 @@ public final class BrokerNameReader {
         try {
             if (RespConnection.reaches(uri)) {
                 try (RespConnection c = RespConnection.open(uri, endpoint.tls())) {
+                    if (ServerMode.of(c) == ServerMode.CLUSTER) {
+                        return viaClient(endpoint); // this node may not serve the hash's slot
+                    }
                     if (uri.getDatabase() != 0) {
                         c.call("SELECT", Integer.toString(uri.getDatabase()));
                     }
@@ -70,13 +75,16 @@ public final class BrokerNameReader {
                     return bounded(m);
                 }
             }
-            try (RedisConnector connector = new RedisConnector(endpoint);
-                 StatefulRedisConnection<String, String> c = connector.connect()) {
-                return read(c.sync());
-            }
+            return viaClient(endpoint);
         } catch (IOException | RuntimeException e) {
             LOG.warn("broker names not read from {}: {}", endpoint.display(), e.getMessage());
             return Map.of();
+        }
+    }
+
+    private static Map<String, String> viaClient(RedisEndpoint endpoint) {
+        try (RedisConnector connector = new RedisConnector(endpoint); KeyConnection c = connector.open()) {
+            return read(c.sync());
         }
     }
 

@@ -8,30 +8,32 @@ import com.mt5ops.console.model.TransitionResult.Outcome;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Renames a broker in the shared `console:broker_names` hash through one atomic script over the never-replaying
- * writer connection: every check first (the name's bounds, key types, compare-and-set on the name the operator saw,
- * the ACL where Redis can be asked), then the audit entry (action {@code broker-name}), then HSET or HDEL. Failures
- * come back as values.
+ * Renames a broker in the shared `console:broker_names` hash over the never-replaying writer connection: every check
+ * first (the name's bounds, key types, compare-and-set on the name the operator saw, the ACL where Redis can be asked),
+ * then the audit entry (action {@code broker-name}), then HSET or HDEL. On a single server that is one atomic script;
+ * on a Redis Cluster, where the hash and the stream live in different slots, {@link ClusterBrokerRename}'s steps in the
+ * same order. Failures come back as values.
  */
 public final class BrokerNameService implements AutoCloseable {
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisAsyncCommands<String, String> redis;
-    private final LuaScript script = new LuaScript("server-time.lua", "broker-name.lua");
+    private final KeyConnection connection;
+    private final RedisClusterAsyncCommands<String, String> redis;
+    private final LuaScript script = new LuaScript("server-time.lua", "broker-name-checks.lua", "broker-name.lua");
     private final AuthenticatedUser user;
     private final String target;
+    private final ClusterBrokerRename cluster;
 
     public BrokerNameService(RedisConnector connector) {
-        this.connection = connector.connectWriter();
+        this.connection = connector.openWriter();
         this.redis = connection.async();
         this.user = new AuthenticatedUser(redis);
         this.target = connector.endpoint().display();
+        this.cluster = connection.cluster() ? new ClusterBrokerRename(redis) : null;
     }
 
     public CompletableFuture<BrokerRenameResult> apply(BrokerRename request) {
@@ -40,6 +42,9 @@ public final class BrokerNameService implements AutoCloseable {
             return CompletableFuture.completedFuture(new BrokerRenameResult(Outcome.NOT_ALLOWED, request.brokerId(), null,
                     "not allowed: " + bad.get()));
         }
+        if (cluster != null) {
+            return user.name().thenCompose(redisUser -> cluster.apply(request, redisUser, failure -> toFailure(request.brokerId(), failure)));
+        }
         return user.name()
                 .thenCompose(redisUser -> run(request, redisUser))
                 .handle((reply, failure) -> failure == null ? toResult(request, reply) : toFailure(request.brokerId(), failure));
@@ -47,7 +52,7 @@ public final class BrokerNameService implements AutoCloseable {
 
     private CompletableFuture<List<Object>> run(BrokerRename request, String redisUser) {
         try {
-            return script.run(redis, ScriptOutputType.MULTI, new String[] {KeySchema.BROKER_NAMES, KeySchema.AUDIT_STREAM},
+            return script.run(redis, connection::flush, ScriptOutputType.MULTI, new String[] {KeySchema.BROKER_NAMES, KeySchema.AUDIT_STREAM},
                     request.brokerId(), request.expected().wire(), request.name(), request.operator(), redisUser, request.host(),
                     request.reason() == null ? "" : request.reason(), TransitionService.AUDIT_MAXLEN,
                     Integer.toString(BrokerNameRules.MAX_BYTES), Integer.toString(BrokerNameRules.MAX_ID_LENGTH));
@@ -74,6 +79,7 @@ public final class BrokerNameService implements AutoCloseable {
         return new BrokerRenameResult(outcome, id, now.isEmpty() ? null : now, message);
     }
 
+    /** The rename failed before its first write answered (the audit entry's): nothing was written, or it is unknown. */
     private BrokerRenameResult toFailure(String id, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof RedisCommandTimeoutException) {

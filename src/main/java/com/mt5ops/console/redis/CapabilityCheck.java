@@ -47,16 +47,17 @@ public final class CapabilityCheck {
             return Optional.empty();
         }
         try (RespConnection c = RespConnection.open(endpoint.uri(), endpoint.tls())) {
-            return Optional.of(over(c, endpoint));
+            // a cluster's transitions send other commands, on other keys, than the single server's script
+            return Optional.of(over(c, endpoint, ServerMode.of(c)));
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not ask {} for this user's rights: {}", endpoint.display(), e.toString());
             return Optional.empty();
         }
     }
 
-    /** Over an open plain RESP connection. */
-    static Capabilities over(RespConnection c, RedisEndpoint endpoint) throws IOException {
-        return ask(userOf(endpoint.uri()), endpoint.database(), commands -> {
+    /** Over an open plain RESP connection to a server of the given mode. */
+    static Capabilities over(RespConnection c, RedisEndpoint endpoint, ServerMode mode) throws IOException {
+        return ask(userOf(endpoint.uri()), endpoint.database(), mode, commands -> {
             for (List<String> command : commands) {
                 c.write(command);
             }
@@ -73,9 +74,15 @@ public final class CapabilityCheck {
         });
     }
 
-    /** Over a Lettuce connection, waiting with {@code patience}. */
+    /** Over a Lettuce connection, waiting with {@code patience}; the server's mode is asked over plain RESP where it reaches. */
     public static Capabilities over(RedisAsyncCommands<String, String> redis, RedisEndpoint endpoint, Patience patience) throws IOException {
-        return ask(userOf(endpoint.uri()), endpoint.database(), commands -> {
+        ServerMode mode;
+        try {
+            mode = ServerMode.of(endpoint);
+        } catch (RuntimeException e) {
+            mode = ServerMode.STANDALONE;
+        }
+        return ask(userOf(endpoint.uri()), endpoint.database(), mode, commands -> {
             List<RedisFuture<?>> sent = new ArrayList<>(commands.size());
             for (List<String> c : commands) {
                 sent.add(c.get(0).equals("COMMAND") ? redis.commandInfo(c.get(2))
@@ -98,12 +105,12 @@ public final class CapabilityCheck {
         });
     }
 
-    private static Capabilities ask(String user, int db, Wire wire) throws IOException {
+    private static Capabilities ask(String user, int db, ServerMode mode, Wire wire) throws IOException {
         List<Object> has = wire.send(List.of(List.of("COMMAND", "INFO", "acl|dryrun")));
         if (!(has.get(0) instanceof List<?> info) || info.isEmpty() || info.get(0) == null) {
             return Capabilities.unverified(user, "this Redis has no ACL DRYRUN (before 7): rights are learned from the first refusal");
         }
-        Map<Right, List<List<String>>> questions = questions(db);
+        Map<Right, List<List<String>>> questions = questions(db, mode);
         List<List<String>> dryRuns = new ArrayList<>();
         questions.values().forEach(commands -> commands.forEach(c -> {
             List<String> d = new ArrayList<>(List.of("ACL", "DRYRUN", user));
@@ -132,8 +139,13 @@ public final class CapabilityCheck {
         return caps;
     }
 
-    /** For each right, the commands the console sends for it, with arguments of the shape it sends. */
+    /** For each right, the commands the console sends for it on a single server, with arguments of the shape it sends. */
     static Map<Right, List<List<String>>> questions(int db) {
+        return questions(db, ServerMode.STANDALONE);
+    }
+
+    /** The same on a server of {@code mode}: on a Redis Cluster a transition is the slot-safe steps, not one script. */
+    static Map<Right, List<List<String>>> questions(int db, ServerMode mode) {
         String instance = KeySchema.instanceKey(ID);
         String health = KeySchema.healthKey(ID);
         String running = KeySchema.stateSetKey(InstanceState.RUNNING.wire());
@@ -150,7 +162,7 @@ public final class CapabilityCheck {
         q.put(Right.READ_CONFIG, List.of(List.of("CONFIG", "GET", "notify-keyspace-events")));
         q.put(Right.SET_CONFIG, List.of(List.of("CONFIG", "SET", "notify-keyspace-events", NotificationConfig.REQUIRED)));
         q.put(Right.PROBE, List.of(List.of("HSET", probe, "probe", "1"), List.of("DEL", probe), List.of("PSUBSCRIBE", keyspace + "console:probe:*")));
-        q.put(Right.TRANSITION, transition());
+        q.put(Right.TRANSITION, mode == ServerMode.CLUSTER ? slotSafeTransition() : transition());
         q.put(Right.READ_AUDIT, List.of(List.of("XRANGE", KeySchema.AUDIT_STREAM, "-", "+", "COUNT", "1")));
         q.put(Right.ROLE, List.of(List.of("ROLE")));
         return q;
@@ -171,6 +183,45 @@ public final class CapabilityCheck {
                 out.add(List.of("SREM", keys[k], ID));
                 out.add(List.of("SADD", keys[k], ID));
             }
+        }
+        return out;
+    }
+
+    /**
+     * {@link SlotSafeTransitions} and {@link TransitionRecovery} as they run on a cluster: each script with its keys
+     * (EVALSHA, and EVAL for a node that lacks it), every command the scripts run on the keys they touch (the pending
+     * record beside the instance hash, the counted record beside the health hash), the index writes and the recovery's
+     * SCAN of the pending records.
+     */
+    private static List<List<String>> slotSafeTransition() {
+        String instance = KeySchema.instanceKey(ID);
+        String health = KeySchema.healthKey(ID);
+        String pending = TransitionKeys.pending(ID);
+        String counted = TransitionKeys.counted(ID);
+        String audit = KeySchema.AUDIT_STREAM;
+        List<List<String>> out = new ArrayList<>();
+        for (String[] s : new String[][] {{"cas-with-pending.lua", instance, pending}, {"count-restart.lua", health, counted},
+                {"audit-once.lua", audit}, {"finish-pending.lua", pending}}) {
+            LuaScript script = new LuaScript(s[0]);
+            String[] keys = java.util.Arrays.copyOfRange(s, 1, s.length);
+            out.add(script("EVALSHA", script.sha(), keys));
+            out.add(script("EVAL", script.source(), keys));
+        }
+        out.addAll(List.of(List.of("TIME"), List.of("HGET", instance, "state"), List.of("HMGET", pending, "txn"),
+                List.of("HGETALL", pending), List.of("HSET", pending, "txn", ID), List.of("DEL", pending),
+                List.of("HSET", instance, "state", "running", "last_updated_at", "2026-01-01T00:00:00Z"),
+                List.of("HGET", health, "restart_count"), List.of("HINCRBY", health, "restart_count", "1"),
+                List.of("HGETALL", counted), List.of("HSET", counted, ID, "0|COUNTED|1"), List.of("HDEL", counted, ID),
+                List.of("PEXPIRE", counted, "1"), List.of("XRANGE", audit, "-", "+", "COUNT", "1"),
+                List.of("XADD", audit, "MAXLEN", "~", TransitionService.AUDIT_MAXLEN, "*", "txn", ID),
+                List.of("SCAN", "0", "MATCH", TransitionKeys.PENDING_PATTERN, "COUNT", "1000")));
+        for (String key : new String[] {instance, health, pending, counted, audit}) {
+            out.add(List.of("TYPE", key));
+        }
+        for (String set : StateSets.keysAfter()) {
+            out.add(List.of("TYPE", set));
+            out.add(List.of("SREM", set, ID));
+            out.add(List.of("SADD", set, ID));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -81,6 +83,14 @@ public final class FleetLoader implements AutoCloseable {
         Set<String> seen = new HashSet<>();
         ScanCursor cursor = ScanCursor.INITIAL;
         ScanArgs args = ScanArgs.Builder.matches(KeySchema.SCAN_PATTERN).limit(SCAN_COUNT);
+        if (connection.raw() instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            List<NodeReads.KeyRead> reads = await(NodeReads.scanAndRead(cluster, args, key -> KeySchema.parse(key).isPresent(), FleetLoader::isSet));
+            long scanned = System.nanoTime();
+            FleetAssembler assembler = new FleetAssembler();
+            absorb(reads.stream().map(NodeReads.KeyRead::key).toList(), reads.stream().map(NodeReads.KeyRead::value).toList(), assembler);
+            LOG.debug("loadAll on a cluster: {} keys, scan and read {} ms", reads.size(), (scanned - started) / 1_000_000);
+            return assembler.build(null);
+        }
         do {
             RedisFuture<KeyScanCursor<String>> page = async.scan(cursor, args);
             connection.flush();
@@ -169,20 +179,25 @@ public final class FleetLoader implements AutoCloseable {
         readKeyByKey(keys, assembler);
     }
 
-    @SuppressWarnings("unchecked")
     private void readKeyByKey(List<String> keys, FleetAssembler assembler) {
-        List<RedisFuture<?>> replies = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            boolean set = KeySchema.parse(key).orElseThrow().kind() == KeySchema.Kind.STATE_SET;
-            replies.add(set ? async.smembers(key) : async.hgetall(key));
-        }
-        connection.flush();
+        List<Future<?>> replies = new ArrayList<>(keys.size());
+        connection.pipelined(() -> keys.forEach(key -> replies.add(isSet(key) ? async.smembers(key) : async.hgetall(key))));
+        absorb(keys, replies, assembler);
+    }
+
+    private static boolean isSet(String key) {
+        return KeySchema.parse(key).orElseThrow().kind() == KeySchema.Kind.STATE_SET;
+    }
+
+    /** Each key's reply into {@code assembler}; a key that answered WRONGTYPE is recorded with its actual type. */
+    @SuppressWarnings("unchecked")
+    private void absorb(List<String> keys, List<? extends Future<?>> replies, FleetAssembler assembler) {
         Map<String, RedisFuture<String>> types = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             ParsedKey parsed = KeySchema.parse(key).orElseThrow();
             try {
-                Object value = patience.await(replies.get(i), TIMEOUT_MS);
+                Object value = reply(key, replies.get(i));
                 if (parsed.kind() == KeySchema.Kind.STATE_SET) {
                     assembler.set(parsed.name(), (Set<String>) value);
                 } else {
@@ -199,6 +214,21 @@ public final class FleetLoader implements AutoCloseable {
         }
         connection.flush();
         types.forEach((key, type) -> assembler.wrongType(key, KeySchema.parse(key).orElseThrow(), await(type.toCompletableFuture())));
+    }
+
+    /** The value of {@code key} read node by node; where its slot moved meanwhile, read again where the cluster now serves it. */
+    private Object reply(String key, Future<?> reply) throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            return patience.await(reply, TIMEOUT_MS);
+        } catch (ExecutionException e) {
+            String m = String.valueOf(e.getCause().getMessage());
+            if (!(m.startsWith("MOVED") || m.startsWith("ASK"))) {
+                throw e;
+            }
+            RedisFuture<?> again = isSet(key) ? async.smembers(key) : async.hgetall(key);
+            connection.flush();
+            return patience.await(again, TIMEOUT_MS);
+        }
     }
 
     private <T> T await(CompletableFuture<T> future) {

@@ -35,10 +35,14 @@ public final class LocalRedisServer implements AutoCloseable {
     private Process process;
 
     private LocalRedisServer(Path binary, int port, List<String> extraArgs, boolean withPassword) {
+        this(binary, port, extraArgs, withPassword ? newPassword() : null);
+    }
+
+    private LocalRedisServer(Path binary, int port, List<String> extraArgs, String password) {
         this.binary = binary;
         this.port = port;
         this.extraArgs = List.copyOf(extraArgs);
-        this.password = withPassword ? newPassword() : null;
+        this.password = password;
     }
 
     /**
@@ -52,6 +56,16 @@ public final class LocalRedisServer implements AutoCloseable {
     /** Starts a server without a password (tests that need a plain one); still loopback only, and still checked. */
     public static LocalRedisServer startWithoutPassword(List<String> extraArgs) throws IOException {
         return startOn(freePort(), false, extraArgs);
+    }
+
+    /**
+     * Starts a server with the same password as {@code other} (the nodes of a private cluster: its client authenticates
+     * to every node with the one password).
+     */
+    public static LocalRedisServer startSharingPassword(LocalRedisServer other, List<String> extraArgs) throws IOException {
+        LocalRedisServer server = new LocalRedisServer(findBinary(), freePort(), extraArgs, other.password);
+        server.launch();
+        return server;
     }
 
     /** Reserves a free port and a password without starting anything yet; {@link #restart()} starts it (tests of a late Redis). */

@@ -39,7 +39,7 @@ public final class OneShotFleetReader {
             if (ServerMode.of(c) == ServerMode.CLUSTER) {
                 return Optional.empty(); // this node holds only its own slots: the cluster client reads the fleet
             }
-            Capabilities caps = known != null ? known : CapabilityCheck.over(c, endpoint);
+            Capabilities caps = known != null ? known : CapabilityCheck.over(c, endpoint, ServerMode.STANDALONE);
             if (!caps.may(Capabilities.Right.READ_SCRIPT)) {
                 return Optional.empty();
             }

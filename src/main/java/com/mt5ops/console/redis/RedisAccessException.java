@@ -6,8 +6,8 @@ package com.mt5ops.console.redis;
  */
 public final class RedisAccessException extends RuntimeException {
 
-    /** Why Redis could not be used. */
-    public enum Reason { UNREACHABLE, DENIED, BAD_URI }
+    /** Why Redis could not be used; SERVER_ERROR: Redis answered a command with an error (never "cannot connect"). */
+    public enum Reason { UNREACHABLE, DENIED, BAD_URI, SERVER_ERROR }
 
     private static final String AUTH_FAILED = "authentication failed";
     private final Reason reason;

@@ -15,8 +15,9 @@ final class SlotScript {
     private final String source;
     private volatile String sha;
 
-    SlotScript(String resourceName) {
-        this.source = new LuaScript(resourceName).source();
+    /** The resources joined into one script, in order (shared functions first). */
+    SlotScript(String... resourceNames) {
+        this.source = new LuaScript(resourceNames).source();
     }
 
     <T> CompletableFuture<T> run(RedisClusterAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * audit entry, the state, the index and the count, stamped with the server's clock and the Redis user the
  * server authenticated. Failures come back as values.
  */
-public final class TransitionService implements AutoCloseable {
+public final class TransitionService implements TransitionWriter {
     static final String AUDIT_MAXLEN = "10000";
 
     private final StatefulRedisConnection<String, String> connection;
@@ -43,6 +43,7 @@ public final class TransitionService implements AutoCloseable {
     }
 
     /** The master, the role and (after the script) replication are checked around the script: {@link WriteGuard}. */
+    @Override
     public CompletableFuture<TransitionResult> apply(TransitionRequest request) {
         String id = request.instanceId();
         return guard.before(id).thenCompose(before -> before.refusal() != null ? CompletableFuture.completedFuture(before.refusal())
@@ -53,7 +54,14 @@ public final class TransitionService implements AutoCloseable {
                 .thenCompose(result -> guard.confirm(before, result)));
     }
 
+    /** One script per transition leaves nothing half-done between steps: nothing to recover, nothing is sent. */
+    @Override
+    public CompletableFuture<RecoveryReport> recover() {
+        return CompletableFuture.completedFuture(TransitionWriter.nothingPending());
+    }
+
     /** True once Sentinel moved the master away from the server this service writes to: open a new one. */
+    @Override
     public boolean stale() {
         return guard.stale();
     }

@@ -1,9 +1,9 @@
 package com.mt5ops.console.sim;
 
+import com.mt5ops.console.redis.KeyConnection;
 import com.mt5ops.console.redis.MasterRoute;
 import com.mt5ops.console.redis.RedisAccessException;
 import com.mt5ops.console.redis.RedisConnector;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * (a demoted master stays writable for seconds and would swallow the updates); after a failed round (the connection
  * dropped, a replica refusing writes) it opens a new one through the connector. A round that failed is dropped, not
  * re-sent: the next rounds write newer values anyway. When Redis stays unusable for {@value #GIVE_UP_MS} ms it gives
- * up with a {@link RedisAccessException} (one line, exit 5), never a raw CompletionException.
+ * up with a {@link RedisAccessException} (one line, exit 5), never a raw CompletionException. On a Redis Cluster it
+ * is a cluster connection: each key's write goes to its slot's master.
  */
 final class SimLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimLink.class);
@@ -25,7 +26,7 @@ final class SimLink implements AutoCloseable {
     private final RedisConnector connector;
     private final MasterRoute.Following following;
     private volatile boolean moved;
-    private StatefulRedisConnection<String, String> connection;
+    private KeyConnection connection;
     private SimWrites writes;
     private long failingSince = -1;
     private volatile java.util.function.Consumer<String> news = text -> { };
@@ -40,9 +41,9 @@ final class SimLink implements AutoCloseable {
     }
 
     private void open() {
-        connection = connector.connect();
-        connection.setAutoFlushCommands(false);
-        writes = new SimWrites(connection.async());
+        connection = connector.open();
+        connection.autoFlush(false);
+        writes = new SimWrites(connection.async(), connection::flush, connection.cluster());
     }
 
     /** Hears (on the simulator's thread) when writing starts failing and when it works again. */
@@ -58,7 +59,7 @@ final class SimLink implements AutoCloseable {
     /** Sends this round's writes and waits for them; false when the round was lost (a new connection is open then). */
     boolean flush() {
         try {
-            connection.flushCommands();
+            connection.flush();
             writes.await();
         } catch (RuntimeException e) {
             reopen(e);

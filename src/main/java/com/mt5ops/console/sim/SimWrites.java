@@ -6,7 +6,7 @@ import com.mt5ops.console.model.KeySchema;
 import com.mt5ops.console.redis.LuaScript;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,15 +16,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** The simulator's pipelined writes, shaped like an instance manager's; the caller flushes and awaits. */
+/**
+ * The simulator's pipelined writes, shaped like an instance manager's; the caller flushes and awaits. A state change
+ * is one script on a single server; on a Redis Cluster, where the hash and the state sets live in different slots,
+ * the hash first, then the sets, with separate commands (as an instance manager there must).
+ */
 final class SimWrites {
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
+    private final Runnable flush;
+    private final boolean cluster;
     private final LuaScript writerUpdate = new LuaScript("/com/mt5ops/console/redis/writer-update.lua");
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
     private final String[] stateSetKeys;
 
-    SimWrites(RedisAsyncCommands<String, String> redis) {
+    SimWrites(RedisClusterAsyncCommands<String, String> redis, Runnable flush, boolean cluster) {
         this.redis = redis;
+        this.flush = flush;
+        this.cluster = cluster;
         List<String> keys = new ArrayList<>();
         for (InstanceState s : InstanceState.values()) {
             keys.add(KeySchema.stateSetKey(s.wire()));
@@ -40,12 +48,15 @@ final class SimWrites {
     /** The instance hash; with {@code withState}, also the state and index sets in one atomic step. */
     void instance(SimInstance i, long atMs, boolean withState) {
         String[] fields = FleetSimulator.stateFields(i, atMs, withState);
-        if (!withState) {
+        if (!withState || cluster) {
             Map<String, String> map = new LinkedHashMap<>();
             for (int k = 0; k < fields.length; k += 2) {
                 map.put(fields[k], fields[k + 1]);
             }
             pending.add(redis.hset(FleetSimulator.keyOf(i), map).toCompletableFuture());
+            if (withState) {
+                index(i);
+            }
             return;
         }
         String[] keys = new String[stateSetKeys.length + 1];
@@ -54,7 +65,23 @@ final class SimWrites {
         String[] args = new String[fields.length + 1];
         args[0] = i.id;
         System.arraycopy(fields, 0, args, 1, fields.length);
-        pending.add(writerUpdate.run(redis, ScriptOutputType.INTEGER, keys, args));
+        pending.add(writerUpdate.run(redis, flush, ScriptOutputType.INTEGER, keys, args));
+        counted(i);
+    }
+
+    /** The index after the hash, one set at a time (cluster): out of every other state's set, into its own. */
+    private void index(SimInstance i) {
+        String target = KeySchema.stateSetKey(i.state.wire());
+        for (String set : stateSetKeys) {
+            if (!set.equals(target)) {
+                pending.add(redis.srem(set, i.id).toCompletableFuture());
+            }
+        }
+        pending.add(redis.sadd(target, i.id).toCompletableFuture());
+        counted(i);
+    }
+
+    private void counted(SimInstance i) {
         if (i.state == InstanceState.RESTARTING) {
             pending.add(redis.hincrby(KeySchema.healthKey(i.id), Fields.RESTART_COUNT, 1).toCompletableFuture());
         }
@@ -89,7 +116,7 @@ final class SimWrites {
         for (InstanceState s : InstanceState.values()) {
             replies.put(s, redis.smembers(KeySchema.stateSetKey(s.wire())));
         }
-        redis.getStatefulConnection().flushCommands();
+        flush.run();
         Map<String, InstanceState> out = new HashMap<>();
         replies.forEach((state, f) -> f.toCompletableFuture().join().forEach(id -> out.put(id, state)));
         return out;

@@ -5,8 +5,8 @@ import com.mt5ops.console.redis.RedisConnector;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import com.mt5ops.console.redis.KeyConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -27,10 +27,13 @@ public final class SimulatedMarker {
     private SimulatedMarker() {
     }
 
-    /** SCANs {@code instance*} for ids (hash keys, not the state sets) that are not in {@value #KEY}. */
+    /**
+     * SCANs {@code instance*} for ids (hash keys, not the state sets) that are not in {@value #KEY}; on a Redis Cluster
+     * every master (the cluster connection's SCAN walks them all).
+     */
     public static Optional<Foreign> foreignInstances(RedisConnector connector) {
-        try (StatefulRedisConnection<String, String> c = connector.connect()) {
-            RedisCommands<String, String> redis = c.sync();
+        try (KeyConnection c = connector.open()) {
+            RedisClusterCommands<String, String> redis = c.sync();
             Set<String> ours = new HashSet<>(redis.smembers(KEY));
             TreeSet<String> foreign = new TreeSet<>();
             ScanArgs args = ScanArgs.Builder.matches(KeySchema.SCAN_PATTERN).limit(1000);

@@ -2,8 +2,8 @@ package com.mt5ops.console.sync;
 
 import com.mt5ops.console.model.KeySchema;
 import com.mt5ops.console.redis.BrokerNameReader;
+import com.mt5ops.console.redis.KeyConnection;
 import com.mt5ops.console.redis.RedisConnector;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
@@ -34,7 +34,7 @@ public final class BrokerNameMirror implements BrokerNameFeed, AutoCloseable {
     private volatile Map<String, String> names = Map.of();
     private volatile boolean running = true;
     // Owned by the worker thread.
-    private StatefulRedisConnection<String, String> reader;
+    private KeyConnection reader; // on a Redis Cluster, routed to the master of the hash's slot
     private StatefulRedisPubSubConnection<String, String> events;
     private String lastProblem;
 
@@ -87,7 +87,7 @@ public final class BrokerNameMirror implements BrokerNameFeed, AutoCloseable {
     private void read() {
         try {
             if (reader == null) {
-                reader = connector.connect();
+                reader = connector.open();
                 subscribe();
             }
             Map<String, String> now = BrokerNameReader.read(reader.sync());

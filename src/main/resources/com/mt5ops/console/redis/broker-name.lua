@@ -1,4 +1,5 @@
--- One atomic change of a broker's shared name, with its audit entry. Runs after server-time.lua (iso8601).
+-- One atomic change of a broker's shared name, with its audit entry. Runs after server-time.lua (iso8601) and
+-- broker-name-checks.lua (broker_name_checks).
 -- KEYS: 1 the names hash (console:broker_names), 2 the audit stream
 -- ARGV: 1 broker id, 2 expected name ('any' | 'missing' | 'is:<name>'), 3 the new name ('' removes it),
 --       4 operator (claimed), 5 Redis user (as the server named it), 6 host, 7 reason, 8 audit MAXLEN,
@@ -11,32 +12,10 @@ if redis.replicate_commands then redis.replicate_commands() end
 local function kind(key) return redis.call('TYPE', key)['ok'] end
 
 local id, name = ARGV[1], ARGV[3]
-if id == '' or #id > tonumber(ARGV[10]) or string.find(id, '%c') then
-  return {'NOT_ALLOWED', '', 'a broker id must be 1 to ' .. ARGV[10] .. ' bytes without control characters'}
-end
-if #name > tonumber(ARGV[9]) then return {'NOT_ALLOWED', '', 'a name is at most ' .. ARGV[9] .. ' bytes'} end
-if string.find(name, '%c') then return {'NOT_ALLOWED', '', 'a name may not hold control characters'} end
-
-local nt = kind(KEYS[1])
-if nt ~= 'none' and nt ~= 'hash' then return {'REFUSED', '', KEYS[1] .. ' is a ' .. nt .. ', not a hash'} end
 local at = kind(KEYS[2])
-if at ~= 'none' and at ~= 'stream' then return {'REFUSED', '', KEYS[2] .. ' is a ' .. at .. ', not a stream'} end
-
-local cur = false
-if nt == 'hash' then cur = redis.call('HGET', KEYS[1], id) end
-local shown = cur or ''
-local expected = ARGV[2]
-if expected == 'missing' then
-  if cur then return {'CONFLICT', cur, 'the broker is named now'} end
-elseif string.sub(expected, 1, 3) == 'is:' then
-  if cur ~= string.sub(expected, 4) then
-    return {'CONFLICT', shown, cur and 'the name changed' or 'the name was removed'}
-  end
-elseif expected ~= 'any' then
-  return redis.error_reply('broker-name.lua: expected name must be any, missing or is:<name>, not ' .. expected)
-end
-if name == '' and not cur then return {'NOT_ALLOWED', '', 'the broker has no name to remove'} end
-if name == cur then return {'NOT_ALLOWED', shown, 'the broker already has this name'} end
+local stream_refusal = (at ~= 'none' and at ~= 'stream') and (KEYS[2] .. ' is a ' .. at .. ', not a stream') or ''
+local refused, shown = broker_name_checks(KEYS[1], id, ARGV[2], name, ARGV[9], ARGV[10], stream_refusal)
+if refused then return refused end
 
 local function writes_at(now)
   local w = {{'XADD', KEYS[2], 'MAXLEN', '~', ARGV[8], '*',

@@ -15,6 +15,23 @@ public final class AclRecipes {
             + " -@all +@read +@connection +psubscribe +subscribe +acl|dryrun"
             + " +evalsha +eval +time +hset +hdel +del +sadd +srem +hincrby +xadd";
 
+    /**
+     * The viewer on a Redis Cluster (run on every master: each node has its own users): also what Lettuce's cluster
+     * client reads the topology with (CLUSTER NODES, CLUSTER MYID, INFO).
+     */
+    public static final String VIEWER_CLUSTER = "ACL SETUSER viewer reset on >viewer-pw ~instance* ~console:audit ~console:broker_names"
+            + " resetchannels &__keyspace@0__:instance* &__keyspace@0__:console:broker_names"
+            + " -@all +@read +@connection +psubscribe +subscribe +acl|dryrun +cluster|nodes +cluster|myid +info";
+    /**
+     * The operator on a Redis Cluster: the viewer's cluster rights, the operator's, the transitions' own keys beside the
+     * instance and health hashes (the pending and the counted records), and PEXPIRE for the counted record's expiry.
+     */
+    public static final String OPERATOR_CLUSTER = "ACL SETUSER operator reset on >operator-pw ~instance* ~console:*"
+            + " ~{instance:*}:console:txn ~{instance_health:*}:console:counted resetchannels"
+            + " &__keyspace@0__:instance* &__keyspace@0__:console:probe:* &__keyspace@0__:console:broker_names"
+            + " -@all +@read +@connection +psubscribe +subscribe +acl|dryrun +cluster|nodes +cluster|myid +info"
+            + " +evalsha +eval +time +hset +hdel +del +sadd +srem +hincrby +xadd +pexpire";
+
     private AclRecipes() {
     }
 

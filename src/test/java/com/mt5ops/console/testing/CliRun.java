@@ -37,6 +37,12 @@ public record CliRun(int exitCode, String out, String err) {
     }
 
     public static Running start(Map<String, String> env, String... args) {
+        // CompletableFuture's default: a thread per command where the common pool has fewer than two threads
+        return start(env, null, args);
+    }
+
+    /** On {@code executor} (null: CompletableFuture's default), e.g. a thread each for commands meant to race. */
+    public static Running start(Map<String, String> env, java.util.concurrent.Executor executor, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out, true) {
@@ -49,10 +55,11 @@ public record CliRun(int exitCode, String out, String err) {
         };
         CliContext ctx = new CliContext(outWriter, new PrintWriter(err, true), Clock.systemUTC(),
                 FreshnessPolicy.defaults(), new TransitionTable(), env::get);
-        CompletableFuture<CliRun> result = CompletableFuture.supplyAsync(() -> {
+        java.util.function.Supplier<CliRun> run = () -> {
             int code = new CommandLineFactory(ctx).create().execute(args);
             return new CliRun(code, out.toString(), err.toString());
-        });
+        };
+        CompletableFuture<CliRun> result = executor == null ? CompletableFuture.supplyAsync(run) : CompletableFuture.supplyAsync(run, executor);
         return new Running(out, err, result);
     }
 
