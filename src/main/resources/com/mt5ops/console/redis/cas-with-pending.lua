@@ -8,7 +8,7 @@
 -- Reply: {outcome, state now, detail, time, time_ms}. CHANGED: the state and the pending record are written (detail:
 --        the state it changed from).
 -- IN_FLIGHT: another transition's pending record is here (detail names it; time_ms is its age in ms).
--- Every check runs before the first write: Redis keeps a script's earlier writes when a later command fails.
+-- Sent behind server-time.lua (iso8601). Every check runs before the first write: Redis keeps a script's earlier writes when a later command fails.
 if redis.replicate_commands then redis.replicate_commands() end -- Redis 6.2: TIME before writes needs effects replication
 
 local function kind(key) return redis.call('TYPE', key)['ok'] end
@@ -75,23 +75,6 @@ if redis.acl_check_cmd then
       return {'DENIED', cur, 'the Redis user may not run ' .. c[1] .. (c[2] and (' ' .. c[2]) or '') .. '; nothing was written'}
     end
   end
-end
-
--- The server's clock, as ISO-8601 UTC seconds (no os.date in Redis Lua): days since 1970 to a civil date.
-local function iso8601(secs)
-  local days = math.floor(secs / 86400)
-  local rem = secs - days * 86400
-  local z = days + 719468
-  local era = math.floor(z / 146097)
-  local doe = z - era * 146097
-  local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
-  local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
-  local mp = math.floor((5 * doy + 2) / 153)
-  local day = doy - math.floor((153 * mp + 2) / 5) + 1
-  local month = mp < 10 and mp + 3 or mp - 9
-  local year = yoe + era * 400 + (month <= 2 and 1 or 0)
-  return string.format('%04d-%02d-%02dT%02d:%02d:%02dZ', year, month, day,
-    math.floor(rem / 3600), math.floor(rem / 60) % 60, rem % 60)
 end
 
 local function failed(r)

@@ -18,7 +18,6 @@ import com.mt5ops.console.model.KeySchema;
 import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionResult.Outcome;
 import com.mt5ops.console.model.TransitionTable;
-import com.mt5ops.console.testing.RedisCluster;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
@@ -33,57 +32,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Transitions across slots on a real three-master Redis Cluster: the decision, every follow-up step, races, refusals. */
 class SlotSafeTransitionsClusterTest {
-    private static RedisCluster cluster;
-    private static RedisClusterClient client;
-    private static StatefulRedisClusterConnection<String, String> connection;
+    @RegisterExtension
+    static final EmptiedCluster CLUSTER = new EmptiedCluster();
     private final TransitionTable table = new TransitionTable();
 
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = RedisCluster.start(3, 0);
-        client = RedisClusterClient.create(cluster.uri());
-        connection = client.connect();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (connection != null) {
-            connection.close();
-        }
-        if (client != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    @BeforeEach
-    void empty() {
-        masters(cluster).forEach(n -> {
-            n.flushall();
-            n.aclUsers().stream().filter(u -> !u.equals("default")).forEach(n::aclDeluser);
-        });
-    }
-
     private static RedisAdvancedClusterCommands<String, String> r() {
-        return connection.sync();
+        return CLUSTER.sync();
     }
 
     private SlotSafeTransitions transitions() {
-        return new SlotSafeTransitions(connection.async(), table, cluster.uri());
+        return new SlotSafeTransitions(CLUSTER.async(), table, CLUSTER.cluster().uri());
     }
 
     @Test
     void pendingRecordSharesTheInstanceSlotAndTheRestDoNot() {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         assertEquals(r().clusterKeyslot(KeySchema.instanceKey(id)), r().clusterKeyslot(TransitionKeys.pending(id)));
         assertEquals(r().clusterKeyslot(KeySchema.healthKey(id)), r().clusterKeyslot(TransitionKeys.counted(id)));
         assertNotEquals(r().clusterKeyslot(KeySchema.instanceKey(id)), r().clusterKeyslot(KeySchema.AUDIT_STREAM));
@@ -97,7 +65,7 @@ class SlotSafeTransitionsClusterTest {
 
     @Test
     void markedRestartWritesStateIndexCountAndOneAuditEntry() {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         seed(r(), id, "running");
         TransitionResult res = transitions().apply(request(id, "running", InstanceState.RESTARTING, "alice")).join();
 
@@ -136,7 +104,7 @@ class SlotSafeTransitionsClusterTest {
 
     @Test
     void eightWayRaceHasExactlyOneWinner() throws Exception {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         seed(r(), id, "running");
         int racers = 8;
         InstanceState[] targets = {InstanceState.STOPPED, InstanceState.CRASHED, InstanceState.RESTARTING};
@@ -146,9 +114,9 @@ class SlotSafeTransitionsClusterTest {
         List<Future<TransitionResult>> results = new ArrayList<>();
         try {
             for (int i = 0; i < racers; i++) {
-                StatefulRedisClusterConnection<String, String> c = client.connect();
+                StatefulRedisClusterConnection<String, String> c = CLUSTER.connect();
                 own.add(c);
-                SlotSafeTransitions mine = new SlotSafeTransitions(c.async(), table, cluster.uri());
+                SlotSafeTransitions mine = new SlotSafeTransitions(c.async(), table, CLUSTER.cluster().uri());
                 InstanceState to = targets[i % targets.length];
                 String who = "op" + i;
                 results.add(pool.submit(() -> {
@@ -182,31 +150,31 @@ class SlotSafeTransitionsClusterTest {
 
     @Test
     void badRestartCountIsRefusedAndNothingIsWritten() {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         seed(r(), id, "running");
         r().hset(KeySchema.healthKey(id), "restart_count", "007");
-        Map<String, String> before = everything(masters(cluster));
+        Map<String, String> before = everything(masters(CLUSTER.cluster()));
         TransitionResult res = transitions().apply(request(id, "running", InstanceState.RESTARTING, "alice")).join();
         assertEquals(Outcome.REFUSED, res.outcome(), res.message());
         assertTrue(res.message().contains("leading zero"), res.message());
-        assertEquals(before, everything(masters(cluster)));
+        assertEquals(before, everything(masters(CLUSTER.cluster())));
     }
 
     @Test
     void auditKeyOfTheWrongTypeIsRefusedAndNothingIsWritten() {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         seed(r(), id, "running");
         r().set(KeySchema.AUDIT_STREAM, "not a stream");
-        Map<String, String> before = everything(masters(cluster));
+        Map<String, String> before = everything(masters(CLUSTER.cluster()));
         TransitionResult res = transitions().apply(request(id, "running", InstanceState.STOPPED, "alice")).join();
         assertEquals(Outcome.REFUSED, res.outcome(), res.message());
         assertTrue(res.message().contains("console:audit is a string"), res.message());
-        assertEquals(before, everything(masters(cluster)));
+        assertEquals(before, everything(masters(CLUSTER.cluster())));
     }
 
     @Test
     void outcomesComeInTheSingleServerOrder() {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         r().set(KeySchema.AUDIT_STREAM, "not a stream");
         assertEquals(Outcome.NOT_FOUND, transitions().apply(request(id, "running", InstanceState.STOPPED, "a")).join().outcome());
         seed(r(), id, "running");
@@ -217,11 +185,11 @@ class SlotSafeTransitionsClusterTest {
 
     @Test
     void userWhoCouldNotFinishIsDeniedBeforeAnyWrite() {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         seed(r(), id, "running");
-        cluster.masters().forEach(n -> n.call("ACL", "SETUSER", "op", "on", ">pw", "~*", "&*", "+@all", "-sadd"));
-        Map<String, String> before = everything(masters(cluster));
-        RedisClusterClient opClient = RedisClusterClient.create("redis://op:pw@127.0.0.1:" + cluster.masters().get(0).port());
+        CLUSTER.cluster().masters().forEach(n -> n.call("ACL", "SETUSER", "op", "on", ">pw", "~*", "&*", "+@all", "-sadd"));
+        Map<String, String> before = everything(masters(CLUSTER.cluster()));
+        RedisClusterClient opClient = RedisClusterClient.create("redis://op:pw@127.0.0.1:" + CLUSTER.cluster().masters().get(0).port());
         try (StatefulRedisClusterConnection<String, String> c = opClient.connect()) {
             TransitionResult res = new SlotSafeTransitions(c.async(), table, "cluster")
                     .apply(request(id, "running", InstanceState.STOPPED, "eve")).join();
@@ -230,6 +198,6 @@ class SlotSafeTransitionsClusterTest {
         } finally {
             opClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
         }
-        assertEquals(before, everything(masters(cluster)));
+        assertEquals(before, everything(masters(CLUSTER.cluster())));
     }
 }

@@ -19,7 +19,6 @@ import com.mt5ops.console.model.TransitionResult;
 import com.mt5ops.console.model.TransitionResult.Outcome;
 import com.mt5ops.console.model.TransitionTable;
 import com.mt5ops.console.testing.Fixtures;
-import com.mt5ops.console.testing.RedisCluster;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
@@ -29,59 +28,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A console that stops between the compare-and-set and the end of its follow-up steps leaves a pending record; the
  * read-only check reports it and the recovery pass completes it, once, on a real three-master Redis Cluster.
  */
 class TransitionRecoveryClusterTest {
-    private static RedisCluster cluster;
-    private static RedisClusterClient client;
-    private static StatefulRedisClusterConnection<String, String> connection;
+    @RegisterExtension
+    static final EmptiedCluster CLUSTER = new EmptiedCluster();
     private final TransitionTable table = new TransitionTable();
 
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = RedisCluster.start(3, 0);
-        client = RedisClusterClient.create(cluster.uri());
-        connection = client.connect();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (connection != null) {
-            connection.close();
-        }
-        if (client != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    @BeforeEach
-    void empty() {
-        masters(cluster).forEach(n -> {
-            n.flushall();
-            n.aclUsers().stream().filter(u -> !u.equals("default")).forEach(n::aclDeluser);
-        });
-    }
-
     private static RedisAdvancedClusterCommands<String, String> r() {
-        return connection.sync();
+        return CLUSTER.sync();
     }
 
     private SlotSafeTransitions transitions() {
-        return new SlotSafeTransitions(connection.async(), table, cluster.uri());
+        return new SlotSafeTransitions(CLUSTER.async(), table, CLUSTER.cluster().uri());
     }
 
     private TransitionRecovery recovery() {
-        return new TransitionRecovery(connection.async(), transitions());
+        return new TransitionRecovery(CLUSTER.async(), transitions());
     }
 
     /** Only the decision step, as a console killed right after it leaves things. */
@@ -97,7 +65,7 @@ class TransitionRecoveryClusterTest {
         Set<Integer> mastersHoldingRecords = new HashSet<>();
         while (mastersHoldingRecords.size() < 3) {
             String id = Fixtures.newId();
-            if (mastersHoldingRecords.add(masterOf(cluster, TransitionKeys.pending(id)))) {
+            if (mastersHoldingRecords.add(masterOf(CLUSTER.cluster(), TransitionKeys.pending(id)))) {
                 ids.add(id);
             }
         }
@@ -130,28 +98,28 @@ class TransitionRecoveryClusterTest {
         }
         assertEquals(List.of(), recovery().check().join());
 
-        Map<String, String> after = everything(masters(cluster));
+        Map<String, String> after = everything(masters(CLUSTER.cluster()));
         assertEquals(0, recovery().recover().join().found());
-        assertEquals(after, everything(masters(cluster)), "a second pass changes nothing");
+        assertEquals(after, everything(masters(CLUSTER.cluster())), "a second pass changes nothing");
     }
 
     @Test
     void theOriginalConsoleResumingAfterRecoveryChangesNothingMore() {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         seed(r(), id, "running");
         PendingTransition p = changeOnly(id, "running", InstanceState.RESTARTING, "alice");
         assertEquals(1, recovery().recover().join().completed().size());
-        Map<String, String> after = everything(masters(cluster));
+        Map<String, String> after = everything(masters(CLUSTER.cluster()));
 
         TransitionResult late = transitions().complete(p).join();
         assertEquals(Outcome.DONE, late.outcome(), late.message());
-        assertEquals(after, everything(masters(cluster)));
+        assertEquals(after, everything(masters(CLUSTER.cluster())));
         assertCompletedOnce(id);
     }
 
     @Test
     void followUpStepThatFailsLeavesTheChangeForRecovery() {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         seed(r(), id, "running");
         PendingTransition p = changeOnly(id, "running", InstanceState.RESTARTING, "alice");
         r().set(KeySchema.stateSetKey("restarting"), "made a string meanwhile");
@@ -177,15 +145,15 @@ class TransitionRecoveryClusterTest {
 
     @Test
     void saddDeniedAfterTheDecisionIsCompletedOnceAllowedAgain() {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         seed(r(), id, "crashed");
-        cluster.masters().forEach(n -> n.call("ACL", "SETUSER", "op", "on", ">pw", "~*", "&*", "+@all"));
-        RedisClusterClient opClient = RedisClusterClient.create("redis://op:pw@127.0.0.1:" + cluster.masters().get(0).port());
+        CLUSTER.cluster().masters().forEach(n -> n.call("ACL", "SETUSER", "op", "on", ">pw", "~*", "&*", "+@all"));
+        RedisClusterClient opClient = RedisClusterClient.create("redis://op:pw@127.0.0.1:" + CLUSTER.cluster().masters().get(0).port());
         try (StatefulRedisClusterConnection<String, String> c = opClient.connect()) {
             SlotSafeTransitions asOp = new SlotSafeTransitions(c.async(), table, "cluster");
             SlotSafeTransitions.Begun begun = asOp.begin(request(id, "crashed", InstanceState.RUNNING, "alice")).join();
             PendingTransition p = ((SlotSafeTransitions.Changed) begun).pending();
-            cluster.masters().forEach(n -> n.call("ACL", "SETUSER", "op", "-sadd"));
+            CLUSTER.cluster().masters().forEach(n -> n.call("ACL", "SETUSER", "op", "-sadd"));
 
             TransitionResult res = asOp.complete(p).join();
             assertEquals(Outcome.SERVER_ERROR, res.outcome(), res.message());
@@ -195,7 +163,7 @@ class TransitionRecoveryClusterTest {
             assertEquals("op", audit(r(), id).get(0).getBody().get("redis_user"));
             assertEquals(1, recovery().check().join().size());
 
-            cluster.masters().forEach(n -> n.call("ACL", "SETUSER", "op", "+sadd"));
+            CLUSTER.cluster().masters().forEach(n -> n.call("ACL", "SETUSER", "op", "+sadd"));
             assertEquals(1, new TransitionRecovery(c.async(), asOp).recover().join().completed().size());
         } finally {
             opClient.shutdown(Duration.ZERO, Duration.ofSeconds(1));
@@ -208,10 +176,10 @@ class TransitionRecoveryClusterTest {
 
     @Test
     void aLaterAttemptCompletesAnInterruptedTransitionFirst() {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         seed(r(), id, "running");
         changeOnly(id, "running", InstanceState.STOPPED, "alice");
-        SlotSafeTransitions helping = new SlotSafeTransitions(connection.async(), table, cluster.uri(), Duration.ZERO);
+        SlotSafeTransitions helping = new SlotSafeTransitions(CLUSTER.async(), table, CLUSTER.cluster().uri(), Duration.ZERO);
 
         TransitionResult res = helping.apply(request(id, "running", InstanceState.CRASHED, "bob")).join();
         assertEquals(Outcome.CONFLICT, res.outcome(), res.message());
@@ -224,7 +192,7 @@ class TransitionRecoveryClusterTest {
 
     @Test
     void unreadablePendingRecordIsReportedAndBlocksTheInstance() {
-        String id = idAcrossMasters(cluster);
+        String id = idAcrossMasters(CLUSTER.cluster());
         seed(r(), id, "running");
         r().set(TransitionKeys.pending(id), "left by hand");
         List<Problem> found = recovery().check().join();
