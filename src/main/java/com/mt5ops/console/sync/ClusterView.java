@@ -19,6 +19,11 @@ public record ClusterView(int live, int total, DownSlots down, String detail, Li
         return total > 0;
     }
 
+    /** True on a Redis Cluster with a master that is not LIVE: the instances with a key there may be behind. */
+    public boolean partial() {
+        return live < total;
+    }
+
     /** "3/3": masters LIVE of all. */
     public String ratio() {
         return live + "/" + total;

@@ -112,6 +112,9 @@ class ClusterWindowTest extends FxRobot {
             waitFor(3, () -> fadedRows().entrySet().stream().allMatch(e -> e.getValue() == onVictim.contains(e.getKey())),
                     "exactly the instances with a key on the frozen master faded: " + fadedRows() + " expected " + onVictim);
             assertTrue(text("#connection-state").startsWith("LIVE"));
+            assertTrue(fx(() -> lookup("#connection-state").query().getStyleClass().contains("partial")), "LIVE 2/3 in amber");
+            waitFor(3, () -> lookup("#connection-banner").query().isVisible() && text("#banner-text").contains("1 of 3 cluster masters not live")
+                    && text("#banner-text").contains(":" + victim.port()), "the banner names the master that is down");
             assertEquals(1.0, fx(() -> lookup("#fleet-area").query().getOpacity()), "the fleet as a whole is not greyed");
             clickOn(fx(() -> (javafx.scene.Node) lookup(".table-row-cell").queryAll().stream().map(n -> (TableRow<?>) n)
                     .filter(r -> onVictim.get(0).equals(r.getItem())).findFirst().orElseThrow().lookup(".table-cell")));
@@ -123,6 +126,8 @@ class ClusterWindowTest extends FxRobot {
         waitFor(10, () -> "LIVE 3/3".equals(lookup("#connection-state").queryAs(Label.class).getText()),
                 "LIVE 3/3 again, have " + text("#connection-state"));
         waitFor(3, () -> fadedRows().values().stream().noneMatch(f -> f), "nothing faded again: " + fadedRows());
+        waitFor(3, () -> !lookup("#connection-banner").query().isVisible(), "no banner once every master is LIVE");
+        assertFalse(fx(() -> lookup("#connection-state").query().getStyleClass().contains("partial")), "LIVE 3/3 in green");
         waitFor(3, () -> !text("#detail-age").contains("not LIVE"), "the detail live again");
         cluster.all().forEach(n -> n.redis().configSet("cluster-require-full-coverage", "yes"));
     }

@@ -1,5 +1,6 @@
 package com.mt5ops.console.ui.status;
 
+import com.mt5ops.console.sync.ClusterView;
 import com.mt5ops.console.sync.ConnectionState;
 import com.mt5ops.console.sync.MirrorStats;
 import com.mt5ops.console.ui.fx.Format;
@@ -13,7 +14,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 /**
  * Shown whenever the data is not live: disconnected or reconnecting (red, with the time the data is from), polling
  * (amber, with the reason, and the offer to turn on the keyspace events where that is why), or still connecting
- * (accent, with the time of the first read). Hidden when LIVE.
+ * (accent, with the time of the first read); on a Redis Cluster with a master down, which one (amber: the rest is
+ * live). Hidden when LIVE.
  */
 public final class ConnectionBanner {
     private final HBox banner = new HBox();
@@ -44,11 +46,22 @@ public final class ConnectionBanner {
     private void show(MirrorStats s, FleetViewModel vm, String source) {
         ConnectionState state = s.state();
         fix.show(state == ConnectionState.POLLING);
+        banner.getStyleClass().removeAll("polling", "connecting");
+        if (state == ConnectionState.LIVE && s.cluster().partial()) {
+            banner.getStyleClass().add("polling");
+            text.setText(partly(s.cluster()));
+            if (icon != null) {
+                icon.setVisible(false);
+                icon.setManaged(false);
+            }
+            banner.setVisible(true);
+            banner.setManaged(true);
+            return;
+        }
         if (state == ConnectionState.LIVE) {
             hide();
             return;
         }
-        banner.getStyleClass().removeAll("polling", "connecting");
         String asOf = vm.dataAsOf().get() == null ? "no data yet" : "showing data as of " + Format.clock(vm.dataAsOf().get());
         switch (state) {
             case POLLING -> {
@@ -82,6 +95,13 @@ public final class ConnectionBanner {
         }
         banner.setVisible(true);
         banner.setManaged(true);
+    }
+
+    /** A Redis Cluster with a master down: which, and that exactly its instances are faded while the rest stay live. */
+    private static String partly(ClusterView cluster) {
+        int down = cluster.total() - cluster.live();
+        return "LIVE " + cluster.ratio() + ": " + down + " of " + cluster.total() + " cluster masters not live ("
+                + cluster.detail() + "). Instances with a key there are faded and may be behind; the others are live.";
     }
 
     private static String capitalized(String text) {

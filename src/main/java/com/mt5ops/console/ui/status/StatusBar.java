@@ -76,7 +76,11 @@ public final class StatusBar {
         for (ConnectionState each : ConnectionState.values()) {
             connection.getStyleClass().remove(each.name().toLowerCase(Locale.ROOT));
         }
+        connection.getStyleClass().remove("partial");
         connection.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
+        if (state.isCurrent() && s.cluster().partial()) {
+            connection.getStyleClass().add("partial"); // "LIVE 2/3" in amber: part of the fleet may be behind
+        }
         // LIVE says what it rests on: events seen, or (read-only) the server's flags or reconciliation alone
         sync.setText("last full sync " + Format.clock(s.lastFullSync()) + (s.basis().isEmpty() ? "" : " · " + s.basis())
                 + (s.master().isEmpty() ? "" : " · master " + s.master()) // behind Sentinel: which server, after a switch too
