@@ -12,8 +12,8 @@ public record PendingTransition(String txn, String instanceId, String from, Stri
                                 String redisUser, String host, String time, long timeMs, boolean markRestart,
                                 boolean countDone, String restartCount, String countNote, boolean aborted) {
 
-    /** What a record read from Redis turned out to be: a transition to complete, or why it cannot be read. */
-    public sealed interface Read permits Readable, Unreadable {
+    /** What a record read from Redis turned out to be: a transition to complete, or why it cannot be read, or hidden from this user. */
+    public sealed interface Read permits Readable, Unreadable, Hidden {
     }
 
     /** A complete record. */
@@ -22,6 +22,10 @@ public record PendingTransition(String txn, String instanceId, String from, Stri
 
     /** A record without the fields a transition needs (written by someone else, or edited by hand). */
     public record Unreadable(String instanceId, String why) implements Read {
+    }
+
+    /** A record the Redis user may not read (a viewer without the record keys in its ACL): pending, but not what. */
+    public record Hidden(String instanceId) implements Read {
     }
 
     /** Reads a record's fields as HGETALL returns them; never throws. */

@@ -81,6 +81,10 @@ public final class TransitionRecovery {
                     ? new TransitionResult(Outcome.DONE, res.instanceId(), res.stateNow(), "completed the interrupted transition of "
                     + res.instanceId() + ": " + readable.transition().describe()) : res);
         }
+        if (r instanceof PendingTransition.Hidden h) {
+            return CompletableFuture.completedFuture(new TransitionResult(Outcome.DENIED, h.instanceId(), null,
+                    "permission denied: the Redis user may not read the pending transition of " + h.instanceId() + "; nothing was written"));
+        }
         PendingTransition.Unreadable u = (PendingTransition.Unreadable) r;
         return CompletableFuture.completedFuture(new TransitionResult(Outcome.SERVER_ERROR, u.instanceId(), null,
                 "cannot complete the pending transition of " + u.instanceId() + ": " + u.why()));
@@ -95,6 +99,11 @@ public final class TransitionRecovery {
                     + " may not be written yet, and the instance takes no other transition until it is. A console completes it when it"
                     + " starts or reconnects, and check --repair does";
             return new Problem(ProblemCode.TRANSITION_PENDING, p.instanceId(), TransitionKeys.pending(p.instanceId()), null, message);
+        }
+        if (r instanceof PendingTransition.Hidden h) {
+            return new Problem(ProblemCode.TRANSITION_PENDING, h.instanceId(), TransitionKeys.pending(h.instanceId()), null,
+                    "a transition is not complete; the Redis user may not read its record, so not which. A console that may act"
+                            + " completes it when it starts or reconnects, and check --repair does");
         }
         PendingTransition.Unreadable u = (PendingTransition.Unreadable) r;
         return new Problem(ProblemCode.TRANSITION_PENDING, u.instanceId(), TransitionKeys.pending(u.instanceId()), null,
@@ -112,6 +121,9 @@ public final class TransitionRecovery {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof RedisCommandExecutionException && String.valueOf(cause.getMessage()).startsWith("WRONGTYPE")) {
                 return new PendingTransition.Unreadable(id, key + " is not a hash");
+            }
+            if (cause instanceof RedisCommandExecutionException && RedisAccessException.isDenial(cause.getMessage())) {
+                return new PendingTransition.Hidden(id); // seen by SCAN, but this user's ACL does not cover the record keys
             }
             throw new CompletionException(cause);
         });

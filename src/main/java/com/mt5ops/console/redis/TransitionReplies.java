@@ -35,7 +35,8 @@ final class TransitionReplies {
 
     /**
      * The script raised instead of answering, or never ran. Its writes catch their own errors, so an error reply
-     * here came before the first write; only a lost connection is "cannot connect".
+     * here came before the first write. A connection lost with the command under way may or may not have changed
+     * the state; only one that was never reached is "cannot connect".
      */
     static TransitionResult toFailure(String target, String id, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
@@ -52,9 +53,30 @@ final class TransitionReplies {
             return new TransitionResult(Outcome.SERVER_ERROR, id, null,
                     "Redis failed the transition of " + id + " before its first write, nothing was written: " + text);
         }
+        if (lostInFlight(cause)) {
+            return new TransitionResult(Outcome.UNAVAILABLE, id, null, "the connection to " + target
+                    + " was lost while the transition was under way; the change may or may not have happened, look before retrying");
+        }
         RedisAccessException access = RedisAccessException.from(target, cause);
         Outcome outcome = access.reason() == RedisAccessException.Reason.DENIED ? Outcome.DENIED : Outcome.UNAVAILABLE;
         return new TransitionResult(outcome, id, null, access.getMessage());
+    }
+
+    /**
+     * The connection dropped with the command sent (a failover, a killed client): unlike a command refused while
+     * disconnected or a failed connect, it may have run.
+     */
+    private static boolean lostInFlight(Throwable cause) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+            all.append(t.getMessage()).append(' ');
+        }
+        String text = all.toString();
+        return !text.contains("Unable to connect") && !text.contains("not connected")
+                && (text.contains("Connection closed") || text.contains("Connection reset") || text.contains("Broken pipe"));
     }
 
     private static String firstLine(String m) {

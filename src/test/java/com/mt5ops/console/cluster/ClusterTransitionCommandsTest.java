@@ -228,6 +228,35 @@ class ClusterTransitionCommandsTest {
     }
 
     @Test
+    void viewerChecksAPendingTransitionWithoutADeniedCommandAndAViewerWithoutItsKeysIsStillToldOne() throws Exception {
+        String id = Fixtures.instance(data.r(), "running");
+        InterruptedTransitions.decideOnly(data.connection.async(), id, "running", InstanceState.RESTARTING, "alice");
+        Map<String, String> before = data.everything();
+
+        CliRun check = CliRun.of("check", "--redis", data.createUser(AclRecipes.VIEWER_CLUSTER), "--format", "json");
+        assertEquals(1, check.exitCode(), check.err());
+        JsonNode pending = pendingProblem(check.out(), id);
+        assertTrue(pending.get("message").asText().contains("running -> restarting"), check.out());
+        assertEquals("", data.aclLog("config|get"), "the recipe's viewer reads the record: no read of it denied");
+
+        // a viewer made before the record keys were in the recipe: the record is pending, only not what it is
+        CliRun older = CliRun.of("check", "--redis", data.createUser(AclRecipes.VIEWER_CLUSTER.replace(" ~{instance:*}:console:txn", "")),
+                "--format", "json");
+        assertEquals(1, older.exitCode(), older.err());
+        assertTrue(pendingProblem(older.out(), id).get("message").asText().contains("may not read its record"), older.out());
+        assertEquals(before, data.everything(), "checks write nothing");
+    }
+
+    private static JsonNode pendingProblem(String checkJson, String id) throws Exception {
+        for (JsonNode p : new ObjectMapper().readTree(checkJson).get("problems")) {
+            if ("TRANSITION_PENDING".equals(p.get("code").asText()) && id.equals(p.get("instance_id").asText())) {
+                return p;
+            }
+        }
+        throw new AssertionError("no TRANSITION_PENDING for " + id + " in " + checkJson);
+    }
+
+    @Test
     void singleServerOperatorRecipeOnAClusterIsToldItMayNotAndNothingIsSent() {
         String uri = data.createUser(AclRecipes.OPERATOR.replace(" -@all ", " -@all +cluster|nodes +cluster|myid +info "));
         String id = Fixtures.instance(data.r(), "running");

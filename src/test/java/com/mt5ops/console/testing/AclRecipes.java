@@ -17,9 +17,11 @@ public final class AclRecipes {
 
     /**
      * The viewer on a Redis Cluster (run on every master: each node has its own users): also what Lettuce's cluster
-     * client reads the topology with (CLUSTER NODES, CLUSTER MYID, INFO).
+     * client reads the topology with (CLUSTER NODES, CLUSTER MYID, INFO), and the pending transition records (read only,
+     * as everything a viewer does), so that {@code check} can say what is pending.
      */
     public static final String VIEWER_CLUSTER = "ACL SETUSER viewer reset on >viewer-pw ~instance* ~console:audit ~console:broker_names"
+            + " ~{instance:*}:console:txn"
             + " resetchannels &__keyspace@0__:instance* &__keyspace@0__:console:broker_names"
             + " -@all +@read +@connection +psubscribe +subscribe +acl|dryrun +cluster|nodes +cluster|myid +info";
     /**
