@@ -25,10 +25,21 @@ final class FollowUpSteps {
     static final Duration AUDIT_LOOKBACK = Duration.ofMinutes(1);
     private static final int INDEX_ROUNDS = 3;
 
-    /** What the steps did: the failures (empty when every step is done, the record deleted) and a note for the result. */
-    record Outcome(List<String> failures, String note) {
+    /**
+     * What the steps did: the failures (empty when every step is done, the record deleted), a note for the result, and
+     * the state the instance holds when the change itself turned out to be gone from Redis (null otherwise).
+     */
+    record Outcome(List<String> failures, String note, String lostTo) {
+        Outcome(List<String> failures, String note) {
+            this(failures, note, null);
+        }
+
         boolean complete() {
-            return failures.isEmpty();
+            return failures.isEmpty() && lostTo == null;
+        }
+
+        boolean lost() {
+            return lostTo != null;
         }
     }
 
@@ -57,7 +68,13 @@ final class FollowUpSteps {
                 return CompletableFuture.completedFuture(outcome(failures, ""));
             }
             String note = counted.join().countNote();
-            return step("deleting the pending record", () -> finish(p)).thenApply(f -> outcome(List.of(f), note));
+            return call(() -> finishScript.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {TransitionKeys.pending(p.instanceId())},
+                    p.txn(), "done", "", "")).thenCompose(deleted -> deleted == 1L ? CompletableFuture.completedFuture(outcome(List.of(), note))
+                    // the record was gone: completed by a recovery pass (the state is ours), or lost with the change itself
+                    // (its master failed over before a replica had them)
+                    : state(p.instanceId()).thenApply(now -> Objects.equals(now, p.to()) ? outcome(List.of(), note)
+                            : new Outcome(List.of(), note, now == null ? "no state" : now)))
+                    .exceptionally(failure -> outcome(List.of("deleting the pending record failed (" + reason(failure) + ")"), note));
         });
     }
 

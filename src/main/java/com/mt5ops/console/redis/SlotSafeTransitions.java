@@ -81,6 +81,12 @@ public final class SlotSafeTransitions {
                         ? new TransitionResult(Outcome.DONE, id, null, "deleted the aborted pending record of " + id + " (the state had not changed)")
                         : TransitionReplies.toResult(id, List.of("DONE", p.to(), outcome.note()));
             }
+            if (outcome.lost()) {
+                return new TransitionResult(Outcome.SERVER_ERROR, id, outcome.lostTo(), "the change of " + id + " (" + p.describe()
+                        + ") is no longer in Redis: the instance holds " + outcome.lostTo() + " and its pending record is gone (its master"
+                        + " failed over before a replica had them?). The audit entry written for it records a change Redis does not"
+                        + " hold; look before acting again");
+            }
             return new TransitionResult(Outcome.SERVER_ERROR, id, p.to(), "the state of " + id + " changed (" + p.describe()
                     + ") but " + String.join("; ", outcome.failures()) + ". Its pending record " + TransitionKeys.pending(id)
                     + " keeps the audit entry's content: the recovery pass completes the rest (check shows TRANSITION_PENDING until then)");

@@ -118,6 +118,22 @@ class TransitionRecoveryClusterTest {
     }
 
     @Test
+    void aChangeLostWithItsRecordBeforeTheLastStepIsNeverReportedDone() {
+        String id = idAcrossMasters(CLUSTER.cluster());
+        seed(r(), id, "running");
+        PendingTransition p = changeOnly(id, "running", InstanceState.STOPPED, "alice");
+        // what a failover before any replica had the compare-and-set leaves: the old state, and no pending record
+        r().hset(KeySchema.instanceKey(id), "state", "running");
+        r().del(TransitionKeys.pending(id));
+
+        TransitionResult result = transitions().complete(p).join();
+        assertEquals(Outcome.SERVER_ERROR, result.outcome(), result.message());
+        assertEquals("running", result.stateNow());
+        assertTrue(result.message().contains("is no longer in Redis: the instance holds running"), result.message());
+        assertEquals(List.of("running"), statesHolding(r(), id), "filed under the state it holds");
+    }
+
+    @Test
     void followUpStepThatFailsLeavesTheChangeForRecovery() {
         String id = idAcrossMasters(CLUSTER.cluster());
         seed(r(), id, "running");
