@@ -84,12 +84,7 @@ public final class FleetLoader implements AutoCloseable {
         ScanCursor cursor = ScanCursor.INITIAL;
         ScanArgs args = ScanArgs.Builder.matches(KeySchema.SCAN_PATTERN).limit(SCAN_COUNT);
         if (connection.raw() instanceof StatefulRedisClusterConnection<String, String> cluster) {
-            List<NodeReads.KeyRead> reads = await(NodeReads.scanAndRead(cluster, args, key -> KeySchema.parse(key).isPresent(), FleetLoader::isSet));
-            long scanned = System.nanoTime();
-            FleetAssembler assembler = new FleetAssembler();
-            absorb(reads.stream().map(NodeReads.KeyRead::key).toList(), reads.stream().map(NodeReads.KeyRead::value).toList(), assembler);
-            LOG.debug("loadAll on a cluster: {} keys, scan and read {} ms", reads.size(), (scanned - started) / 1_000_000);
-            return assembler.build(null);
+            return loadAllNodeByNode(cluster, args);
         }
         do {
             RedisFuture<KeyScanCursor<String>> page = async.scan(cursor, args);
@@ -112,6 +107,16 @@ public final class FleetLoader implements AutoCloseable {
         LOG.debug("loadAll: {} keys, scan {} ms, collect {} ms, build {} ms", keys.size(), (scanned - started) / 1_000_000,
                 (collected - scanned) / 1_000_000, (System.nanoTime() - collected) / 1_000_000);
         return fleet;
+    }
+
+    /** The full read on a Redis Cluster: every master scanned and read at once, each on its own node connection. */
+    private Fleet loadAllNodeByNode(StatefulRedisClusterConnection<String, String> cluster, ScanArgs args) {
+        long started = System.nanoTime();
+        List<NodeReads.KeyRead> reads = await(NodeReads.scanAndRead(cluster, args, key -> KeySchema.parse(key).isPresent(), FleetLoader::isSet));
+        FleetAssembler assembler = new FleetAssembler();
+        absorb(reads.stream().map(NodeReads.KeyRead::key).toList(), reads.stream().map(NodeReads.KeyRead::value).toList(), assembler);
+        LOG.debug("loadAll on a cluster: {} keys in {} ms", reads.size(), (System.nanoTime() - started) / 1_000_000);
+        return assembler.build(null);
     }
 
     /**
