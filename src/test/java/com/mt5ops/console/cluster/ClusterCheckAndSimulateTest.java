@@ -17,29 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `check`, `check --repair` and `simulate` on a real three-master Redis Cluster, through one master's plain URI. */
 class ClusterCheckAndSimulateTest {
-    private static ClusterData data;
-
-    @BeforeAll
-    static void start() throws Exception {
-        data = ClusterData.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        data.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        data.reset();
-    }
+    @RegisterExtension
+    static final ClusterData data = new ClusterData();
 
     private static JsonNode checkJson(String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("check", "--redis", data.uri(), "--format", "json"));

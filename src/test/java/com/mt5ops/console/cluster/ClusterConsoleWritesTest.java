@@ -46,11 +46,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The window's write path on a real three-master Redis Cluster ({@link WriteGateway}): transitions by the slot-safe
@@ -58,24 +56,10 @@ import org.junit.jupiter.api.Test;
  * its mirror reconnects, and broker renames that keep "audit first" across slots.
  */
 class ClusterConsoleWritesTest {
-    private static ClusterData data;
+    @RegisterExtension
+    static final ClusterData data = new ClusterData();
     private final ExecutorService io = Executors.newFixedThreadPool(2);
     private final TransitionTable table = new TransitionTable();
-
-    @BeforeAll
-    static void start() throws Exception {
-        data = ClusterData.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        data.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        data.reset();
-    }
 
     @AfterEach
     void stopPool() {

@@ -15,21 +15,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A three-master test cluster with a client, and ways to look at what it holds, for the cluster tests of the console. */
-final class ClusterData implements AutoCloseable {
-    final RedisCluster cluster;
-    final RedisClusterClient client;
-    final StatefulRedisClusterConnection<String, String> connection;
+/**
+ * A three-master test cluster with a client for one test class (started before its tests, emptied by {@link #reset()}
+ * before each, stopped after them), and ways to look at what it holds, for the cluster tests of the console.
+ */
+final class ClusterData implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+    RedisCluster cluster;
+    RedisClusterClient client;
+    StatefulRedisClusterConnection<String, String> connection;
 
-    private ClusterData(RedisCluster cluster) {
-        this.cluster = cluster;
-        this.client = RedisClusterClient.create(cluster.uri());
-        this.connection = client.connect();
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        cluster = RedisCluster.start(3, 0);
+        client = RedisClusterClient.create(cluster.uri());
+        connection = client.connect();
     }
 
-    static ClusterData start() throws Exception {
-        return new ClusterData(RedisCluster.start(3, 0));
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
     }
 
     RedisAdvancedClusterCommands<String, String> r() {
@@ -115,9 +124,15 @@ final class ClusterData implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        connection.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-        cluster.close();
+    public void afterAll(ExtensionContext context) {
+        if (connection != null) {
+            connection.close();
+        }
+        if (client != null) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 }

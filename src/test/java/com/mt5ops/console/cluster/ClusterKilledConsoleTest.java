@@ -21,10 +21,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -34,22 +32,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(180)
 class ClusterKilledConsoleTest {
-    private static ClusterData data;
-
-    @BeforeAll
-    static void start() throws Exception {
-        data = ClusterData.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        data.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        data.reset();
-    }
+    @RegisterExtension
+    static final ClusterData data = new ClusterData();
 
     @Test
     void consoleKilledAfterTheDecisionBeforeItsAuditEntryIsCompletedByCheckRepair() throws Exception {

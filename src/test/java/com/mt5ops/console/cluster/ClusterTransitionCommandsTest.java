@@ -20,10 +20,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * `transition`, `mark-restart` and `check --repair` on a real three-master Redis Cluster, through one master's plain
@@ -31,22 +29,8 @@ import org.junit.jupiter.api.Test;
  * transition cut short between its steps completed by the repair.
  */
 class ClusterTransitionCommandsTest {
-    private static ClusterData data;
-
-    @BeforeAll
-    static void start() throws Exception {
-        data = ClusterData.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        data.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        data.reset();
-    }
+    @RegisterExtension
+    static final ClusterData data = new ClusterData();
 
     @Test
     void transitionOnAClusterChangesTheStateWithItsAuditEntryAndKeepsTheSetsConsistent() {
