@@ -42,7 +42,7 @@ public final class SlotSafeTransitions {
     private final AuthenticatedUser user;
     private final TransitionPrechecks prechecks;
     private final FollowUpSteps steps;
-    private final SlotScript cas = new SlotScript("server-time.lua", "cas-with-pending.lua");
+    private final SlotScript cas = new SlotScript("server-time.lua", "state-check.lua", "cas-with-pending.lua");
 
     /**
      * @param redis  a cluster connection's commands, or a single server's (both are {@code RedisClusterAsyncCommands});

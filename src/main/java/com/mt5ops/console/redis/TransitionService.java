@@ -22,7 +22,7 @@ public final class TransitionService implements TransitionWriter {
     private final StatefulRedisConnection<String, String> connection;
     private final RedisAsyncCommands<String, String> redis;
     private final TransitionTable table;
-    private final LuaScript script = new LuaScript("server-time.lua", "transition.lua");
+    private final LuaScript script = new LuaScript("server-time.lua", "state-check.lua", "transition.lua");
     private final AuthenticatedUser user;
     private final String target;
     private final WriteGuard guard;

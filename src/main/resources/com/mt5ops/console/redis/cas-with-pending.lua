@@ -8,7 +8,7 @@
 -- Reply: {outcome, state now, detail, time, time_ms}. CHANGED: the state and the pending record are written (detail:
 --        the state it changed from).
 -- IN_FLIGHT: another transition's pending record is here (detail names it; time_ms is its age in ms).
--- Sent behind server-time.lua (iso8601). Every check runs before the first write: Redis keeps a script's earlier writes when a later command fails.
+-- Sent behind server-time.lua (iso8601) and state-check.lua (refuse_transition). Every check runs before the first write: Redis keeps a script's earlier writes when a later command fails.
 if redis.replicate_commands then redis.replicate_commands() end -- Redis 6.2: TIME before writes needs effects replication
 
 local function kind(key) return redis.call('TYPE', key)['ok'] end
@@ -35,21 +35,9 @@ end
 
 if it == 'none' then return {'NOT_FOUND', '', 'no instance hash'} end
 if it ~= 'hash' then return {'NOT_FOUND', '', KEYS[1] .. ' is a ' .. it .. ', not a hash'} end
-local expected = ARGV[2]
-if expected == 'missing' then
-  if cur then return {'CONFLICT', cur, 'state is now ' .. cur} end
-elseif string.sub(expected, 1, 3) == 'is:' then
-  if cur ~= string.sub(expected, 4) then
-    return {'CONFLICT', shown, cur and ('state is now ' .. cur) or 'the state field is missing now'}
-  end
-elseif expected ~= 'any' then
-  return redis.error_reply('cas-with-pending.lua: expected state must be any, missing or is:<state>, not ' .. expected)
-end
 local to = ARGV[3]
-if not cur then return {'NOT_ALLOWED', '', 'the instance has no state field; no transition starts from there'} end
-if not string.find(ARGV[5], ' ' .. cur .. '>' .. to .. ' ', 1, true) then
-  return {'NOT_ALLOWED', cur, cur .. ' -> ' .. to .. ' is not an allowed transition'}
-end
+local refused = refuse_transition('cas-with-pending.lua', cur, ARGV[2], to, ARGV[5])
+if refused then return refused end
 if ARGV[11] ~= '' then return {'REFUSED', cur, ARGV[11]} end
 
 -- Redis 7 answers for the ACL up front: this script's two writes and every command the follow-up steps will send

@@ -6,7 +6,7 @@
 -- Reply: {outcome, state now, detail}
 -- Every check that can fail runs before the first write: Redis keeps a script's earlier writes when a later
 -- command fails. The audit entry is the first write, so no state changes without it.
--- Runs after server-time.lua (iso8601).
+-- Runs after server-time.lua (iso8601) and state-check.lua (refuse_transition).
 if redis.replicate_commands then redis.replicate_commands() end -- Redis 6.2: TIME before writes needs effects replication
 
 local function kind(key) return redis.call('TYPE', key)['ok'] end
@@ -15,22 +15,9 @@ local t = kind(KEYS[1])
 if t == 'none' then return {'NOT_FOUND', '', 'no instance hash'} end
 if t ~= 'hash' then return {'NOT_FOUND', '', KEYS[1] .. ' is a ' .. t .. ', not a hash'} end
 local cur = redis.call('HGET', KEYS[1], 'state')
-local shown = cur or ''
-local expected = ARGV[2]
-if expected == 'missing' then
-  if cur then return {'CONFLICT', cur, 'state is now ' .. cur} end
-elseif string.sub(expected, 1, 3) == 'is:' then
-  if cur ~= string.sub(expected, 4) then
-    return {'CONFLICT', shown, cur and ('state is now ' .. cur) or 'the state field is missing now'}
-  end
-elseif expected ~= 'any' then
-  return redis.error_reply('transition.lua: expected state must be any, missing or is:<state>, not ' .. expected)
-end
 local to = ARGV[3]
-if not cur then return {'NOT_ALLOWED', '', 'the instance has no state field; no transition starts from there'} end
-if not string.find(ARGV[5], ' ' .. cur .. '>' .. to .. ' ', 1, true) then
-  return {'NOT_ALLOWED', cur, cur .. ' -> ' .. to .. ' is not an allowed transition'}
-end
+local refused = refuse_transition('transition.lua', cur, ARGV[2], to, ARGV[5])
+if refused then return refused end
 
 -- HINCRBY's own rule: optional '-', no leading zeros, no '+', no spaces, within signed 64 bits, and +1 must
 -- not overflow. Compared as strings: Lua numbers are doubles.
